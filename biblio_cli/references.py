@@ -1,0 +1,331 @@
+"""Parse one reference entry into fields (authors, year, title, container, ...).
+
+The parser reads the entry left to right the way a person does: identifiers and links
+are lifted out first, then the year anchors the entry (authors before it, the work
+after it), then italics and punctuation separate the title from the journal or book.
+It never drops an entry: what it cannot make sense of is recorded in `problems`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from biblio_cli.markup import strip_italics
+from biblio_cli.model import Person, Reference
+from biblio_cli.names import parse_authors, parse_editor_phrase, strip_role
+from biblio_cli.normalize import canonical_year_label, is_valid_doi, normalize_doi
+from biblio_cli.sections import RawEntry
+
+_DOI_IN_TEXT = re.compile(
+    r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)?(10\.\d{4,9}/[^\s<>\"]+)", re.IGNORECASE
+)
+_DOI_MARKER_WITHOUT_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(?!10\.\d{4,9}/)(\S+)", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_HAL = re.compile(
+    r"\b((?:hal|halshs|tel|inria|cea|sic|dumas|ijn|hceres|insu|in2p3|pastel|inserm|hal-\w+)-\d{8})(?:v\d+)?\b"
+)
+_ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?\d[\d\s-]{8,15}[\dXx])\b")
+_ARXIV = re.compile(r"\barXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})", re.IGNORECASE)
+_RETRIEVAL = re.compile(
+    r"\s*(?:\[en ligne\]|\[online\]|récupéré (?:de|sur)|retrieved (?:on [^,]*, )?from|disponible (?:sur|à l'adresse)"
+    r"|available (?:at|from)|consulté le [^.,]*|accessed [^.,]*)\s*[:.,]?",
+    re.IGNORECASE,
+)
+_YEAR_IN_PARENS = re.compile(
+    r"\(\s*(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?:\s*[-/]\s*\d{2,4})?(?:\s*,\s*[^)]{0,40})?\s*\)"
+    r"|\(\s*(?P<label>n\.\s?d\.|s\.\s?d\.|sans date|o\.\s?j\.|in press|sous presse|forthcoming|à paraître|im druck)\s*\)",
+    re.IGNORECASE,
+)
+_YEAR_BARE = re.compile(
+    r"(?:(?<=[.,])|(?<=[.,]\s)|(?<=\s))(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?=[.,;:]|\s*$)"
+    r"|(?<=[.,]\s)(?P<label>n\.\s?d\.|s\.\s?d\.|in press|sous presse|forthcoming)",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[^\s.][^\s.A-Z])[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
+_ITALIC = re.compile(r"\*([^*]+)\*")
+#: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
+_TITLE_END = re.compile(
+    r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+(?=[*«\"A-ZÀ-ÖØ-Þ(\[]|Dans\b|In\b|in\b)"
+)
+_CHAPTER = re.compile(
+    r"^(?:Dans|In|in|dans|en|En)\s*:?\s+(?P<editors>.*?\((?:dir\.?|eds?\.?|éds?\.?|hrsg\.?|coord\.?|sous la dir[^)]*)\))\s*,?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CHAPTER_MARKER = re.compile(r"[.,]\s+(?:Dans|In|in)\s*:?\s")
+_CHAPTER_NO_EDITORS = re.compile(r"^(?:Dans|In|in|dans)\s*:?\s+(?P<rest>\*.*)$")
+_PAGES_PARENS = re.compile(r"\(\s*(?:pp?\.|S\.)\s*(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)")
+_JOURNAL_TAIL = re.compile(
+    r"^(?P<container>.*?[^\d\s,])\s*,?\s*"
+    r"(?:(?:vol\.?|volume|t\.|tome|bd\.?)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?\s*"
+    r"(?:\(\s*(?P<issue>[^)]{1,20})\s*\))?"
+    r"(?:\s*,?\s*(?:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
+    r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
+    r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+    r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
+    r"\s*\.?\s*$"
+)
+_THESIS_WORDS = re.compile(
+    r"\b(?:th[eè]se|thesis|dissertation|habilitation|hdr|doctora[lt]|mémoire|phd|master)\b", re.IGNORECASE
+)
+_REPORT_WORDS = re.compile(
+    r"\b(?:rapport|report|working paper|document de travail|note de synthèse|white paper|technical report)\b",
+    re.IGNORECASE,
+)
+_DESCRIPTOR = re.compile(
+    r"\s*\[(?P<bracket>[^\]]{3,200})\]|\s*\((?P<paren>(?:rapport[^)]*|report[^)]*|vols?\.[^)]*|\d+(?:e|th|nd|rd|st|ème)? (?:éd|ed)[^)]*|[^)]*thèse[^)]*|[^)]*thesis[^)]*))\)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Fields:
+    """Mutable scratch record filled stage by stage, frozen into a Reference at the end."""
+
+    authors: tuple[Person, ...] = ()
+    year: int | None = None
+    suffix: str = ""
+    label: str = ""
+    title: str = ""
+    container: str = ""
+    editors: tuple[Person, ...] = ()
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    publisher: str = ""
+    doi: str = ""
+    raw_doi: str = ""
+    url: str = ""
+    identifiers: list[tuple[str, str]] = field(default_factory=list)
+    type: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def _lift_identifiers(text: str, f: _Fields) -> str:
+    """Take DOIs, URLs, HAL ids, ISBNs and arXiv ids out of the text, recording them."""
+    m = _DOI_IN_TEXT.search(text)
+    if m:
+        f.raw_doi = m.group(0)
+        f.doi = normalize_doi(m.group(1))
+        text = text[: m.start()] + text[m.end() :]
+    else:
+        bad = _DOI_MARKER_WITHOUT_DOI.search(text)
+        if bad:
+            f.raw_doi = bad.group(0).rstrip(".,;")
+            text = text[: bad.start()] + text[bad.end() :]
+    for pattern, kind in ((_HAL, "hal"), (_ARXIV, "arxiv"), (_ISBN, "isbn")):
+        for found in pattern.finditer(text):
+            value = re.sub(r"[\s-]", "", found.group(1)) if kind == "isbn" else found.group(1)
+            if (kind, value) not in f.identifiers:
+                f.identifiers.append((kind, value))
+    text = _ISBN.sub("", text)
+    urls = [u.rstrip(".,;)>*") for u in _URL.findall(text)]
+    if urls:
+        f.url = urls[0]
+        text = _URL.sub("", text)
+    text = _ARXIV.sub("", text)
+    text = _RETRIEVAL.sub(" ", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" ,;<>")
+
+
+def _find_year(text: str) -> re.Match[str] | None:
+    """The year that separates authors from the work: parenthesised first, else bare."""
+    m = _YEAR_IN_PARENS.search(text)
+    if m and m.start() < 400:
+        return m
+    bare = _YEAR_BARE.search(text)
+    return bare if bare and bare.start() < 400 else m
+
+
+def _take_year(text: str, f: _Fields) -> tuple[str, str]:
+    """Split the entry at its year; returns (author block, rest)."""
+    m = _find_year(text)
+    if m is None:
+        f.problems.append("no year")
+        cut = _TITLE_END.search(text)
+        if cut:
+            return text[: cut.start()], text[cut.end() :]
+        return "", text
+    if m.group("year"):
+        f.year = int(m.group("year"))
+        f.suffix = (m.group("suffix") or "").lower()
+    else:
+        f.label = canonical_year_label(m.group("label"))
+    return text[: m.start()], text[m.end() :]
+
+
+def _take_descriptors(title: str, f: _Fields) -> str:
+    """'[Thèse de doctorat, Université X]', '(rapport)', '(Vols. 1-3)' describe the work, not its title."""
+    for m in list(_DESCRIPTOR.finditer(title)):
+        described = m.group("bracket") or m.group("paren") or ""
+        if _THESIS_WORDS.search(described):
+            f.type = "thesis"
+            if "," in described:
+                f.publisher = described.rsplit(",", 1)[1].strip()
+        elif _REPORT_WORDS.search(described):
+            f.type = "report"
+    return _DESCRIPTOR.sub("", title).strip()
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """Title and what follows it. An opening italic span or a «quoted» title is taken whole."""
+    rest = rest.strip(" .,:;")
+    for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
+        if rest.startswith(opening):
+            end = rest.rfind(closing) if opening == "«" else rest.find(closing, 1)
+            if end > 0:
+                return rest[1:end].strip(), rest[end + 1 :].lstrip(" .,:;")
+    italic = re.match(r"^\*(?P<t>[^*]+)\*(?P<r>.*)$", rest)
+    if italic:
+        return italic.group("t").strip(" ."), italic.group("r")
+    # A roman title followed by an italic journal: the title runs up to the italics,
+    # whatever sentences it holds ('Titre. Sous-titre. *Revue*, 12, 3-4').
+    star = rest.find(" *")
+    if star > 0 and not _CHAPTER_MARKER.search(rest[:star]):
+        return rest[:star].strip(" .,:"), rest[star:]
+    m = _TITLE_END.search(rest)
+    # A title may end right before an italic container even without a full stop.
+    star = rest.find(" *")
+    if star > 0 and (m is None or star < m.start()):
+        return rest[:star].strip(" .,:"), rest[star:]
+    if m is None:
+        return rest, ""
+    keep = m.group(1) if m.group(1) in "?!" else ""
+    return rest[: m.start()] + keep, rest[m.end() :]
+
+
+def _parse_journal_tail(segment: str, f: _Fields) -> bool:
+    """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit."""
+    italic = _ITALIC.search(segment)
+    plain = strip_italics(segment).strip(" .,")
+    m = _JOURNAL_TAIL.match(plain)
+    if not m or not (
+        m.group("volume") or m.group("issue") or m.group("issue2") or m.group("pages") or m.group("article")
+    ):
+        return False
+    container = m.group("container").strip(" ,.")
+    if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
+        return False  # more than an italic journal name: a publisher sentence with numbers
+    f.container = container
+    f.volume = (m.group("volume") or "").replace(" ", "")
+    f.issue = (m.group("issue") or m.group("issue2") or "").strip()
+    f.pages = (m.group("pages") or "").replace(" ", "").replace("–", "-") or (m.group("article") or "")
+    f.type = f.type or "article-journal"
+    return True
+
+
+def _parse_after_title(after: str, f: _Fields) -> None:
+    after = after.strip(" .,;:")
+    if not after:
+        return
+    chapter = _CHAPTER.match(after) or _CHAPTER_NO_EDITORS.match(after)
+    if chapter:
+        f.type = "chapter"
+        if "editors" in chapter.groupdict() and chapter.group("editors"):
+            f.editors = parse_editor_phrase(chapter.group("editors"))
+        rest = chapter.group("rest")
+        pages = _PAGES_PARENS.search(rest)
+        if pages:
+            f.pages = pages.group("pages").replace(" ", "").replace("–", "-")
+            rest = rest[: pages.start()] + rest[pages.end() :]
+        book, publisher = _split_title(rest)
+        f.container = strip_italics(book).strip(" .,")
+        f.publisher = strip_italics(publisher).strip(" .,")
+        return
+    italic = _ITALIC.search(after)
+    if italic and italic.start() <= 2:
+        # '*Journal*, 12(3), 4-5' or '*Journal, 39,* 213-228' or '*Book title*. Publisher.'
+        if _parse_journal_tail(after, f):
+            return
+        f.container = strip_italics(italic.group(1)).strip(" .,")
+        remainder = after[italic.end() :].strip(" .,")
+        if remainder:
+            _split_publisher(strip_italics(remainder), f)
+        f.type = f.type or ("article-journal" if not f.publisher else "chapter")
+        return
+    if _parse_journal_tail(after, f):
+        return
+    _split_publisher(strip_italics(after), f)
+
+
+def _split_publisher(after: str, f: _Fields) -> None:
+    """'Sous-titre. Éditeur' -> the last sentence is the publisher, earlier ones continue the title."""
+    after = _take_descriptors(after, f).strip(" .,")
+    parts = _SENTENCE_SPLIT.split(after)
+    f.publisher = parts[-1].strip(" .,")
+    leading = " ".join(parts[:-1]).strip(" .,")
+    if leading and f.title:
+        joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
+        f.title = f"{f.title}{joiner}{leading}"
+
+
+def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
+    """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
+    f = _Fields()
+    text = _lift_identifiers(raw.text, f)
+    block, rest = _take_year(text, f)
+    block, role = strip_role(block)
+    # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
+    leading_role = re.match(r"^[\s.,]*(\([^)]{2,30}\))[\s.,]*", rest)
+    role_after = bool(leading_role and strip_role(leading_role.group(1))[1])
+    if leading_role and role_after:
+        rest = rest[leading_role.end() :]
+    f.authors, et_al, name_problems = parse_authors(block)
+    f.problems.extend(name_problems)
+    if et_al:
+        f.problems.append("'et al.' in a reference list: list the authors")
+    if role or role_after:
+        f.editors = f.authors
+        f.type = "book"
+    title, after = _split_title(rest)
+    title = _take_descriptors(title, f)
+    if not title and after:
+        title, after = _split_title(after)
+    f.title = strip_italics(title).strip(" .,:")
+    title_was_italic = rest.strip().startswith("*")
+    _parse_after_title(after, f)
+    if not f.type:
+        if _THESIS_WORDS.search(raw.text[:0] + after) and "[" in raw.text:
+            f.type = "thesis"
+        elif _REPORT_WORDS.search(after):
+            f.type = "report"
+        elif f.publisher or title_was_italic:
+            f.type = "book"
+        elif f.url and not f.container:
+            f.type = "webpage"
+        else:
+            f.type = "misc"
+    if f.type == "book" and f.container and not f.publisher and title_was_italic:
+        f.publisher, f.container = f.container, ""
+    if not f.authors:
+        f.problems.append("no authors")
+    if not f.title:
+        f.problems.append("no title")
+    if f.raw_doi and not is_valid_doi(f.doi):
+        f.problems.append("invalid DOI")
+    return Reference(
+        id=ref_id,
+        line=raw.line,
+        end_line=raw.end_line,
+        text=raw.original,
+        authors=f.authors,
+        year=f.year,
+        year_suffix=f.suffix,
+        year_label=f.label,
+        title=f.title,
+        container=f.container,
+        editors=f.editors,
+        volume=f.volume,
+        issue=f.issue,
+        pages=f.pages,
+        publisher=f.publisher,
+        doi=f.doi,
+        raw_doi=f.raw_doi,
+        url=f.url,
+        identifiers=tuple(f.identifiers),
+        type=f.type,
+        group=raw.group,
+        source=source,
+        footnote=footnote,
+        problems=tuple(f.problems),
+    )

@@ -1,0 +1,48 @@
+"""The readable report: one table per document (tabulate), then a one-line summary."""
+
+from __future__ import annotations
+
+import textwrap
+
+from tabulate import tabulate
+
+from biblio_cli.model import Report
+from biblio_cli.report.json_report import summary
+
+#: Width at which messages and suggestions wrap inside the table.
+MESSAGE_WIDTH = 72
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    s = summary(report)
+    counts = f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')}, {s['info']} info"
+    scope = (
+        f"{_plural(s['documents'], 'document')}, {_plural(s['citations'], 'citation')},"
+        f" {_plural(s['references'], 'reference')}"
+    )
+    return f"{scope}: {counts}"
+
+
+def render_text(report: Report) -> str:
+    blocks = []
+    for result in report.documents:
+        head = (
+            f"{result.document.path}: {_plural(len(result.citations), 'citation')},"
+            f" {_plural(len(result.references), 'reference')}"
+        )
+        if not result.findings:
+            blocks.append(f"{head}, no findings")
+            continue
+        rows = []
+        for f in result.findings:
+            text = f.message if not f.suggestion else f"{f.message}\n→ {f.suggestion}"
+            wrapped = "\n".join(textwrap.fill(part, MESSAGE_WIDTH) for part in text.split("\n"))
+            rows.append([f.line, f.severity.label, f.rule, wrapped])
+        table = tabulate(rows, headers=["line", "severity", "rule", "message"], tablefmt="simple")
+        blocks.append(f"{head}\n\n{table}")
+    blocks.append(summary_line(report))
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,74 @@
+"""The rule catalogue. Ids and codes are a public contract: never renamed, never reused.
+
+Selection works like ruff's: `--select`/`--ignore` take ids ("year-mismatch"), codes
+("C102") or code prefixes ("C", "R2"), or "ALL".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from biblio_cli.errors import UsageError
+from biblio_cli.model import Finding, Severity
+from biblio_cli.rules import citation_rules as cr
+from biblio_cli.rules import document_rules as dr
+from biblio_cli.rules import reference_rules as rr
+from biblio_cli.rules.base import Context, Issue, Rule
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "missing-reference", "C101", Severity.ERROR, "cited, but not in the reference list", cr.check_missing_reference
+    ),
+    Rule("year-mismatch", "C102", Severity.ERROR, "author matches an entry, year differs", cr.check_year_mismatch),
+    Rule(
+        "author-mismatch",
+        "C103",
+        Severity.ERROR,
+        "cited name is a near-miss of a listed author",
+        cr.check_author_mismatch,
+    ),
+    Rule(
+        "ambiguous-citation",
+        "C104",
+        Severity.WARNING,
+        "one author-year fits several entries",
+        cr.check_ambiguous_citation,
+    ),
+    Rule("et-al-usage", "C105", Severity.WARNING, "'et al.' misspelt or misused", cr.check_et_al_usage),
+    Rule("uncited-reference", "R201", Severity.WARNING, "listed, never cited", rr.check_uncited_reference),
+    Rule("duplicate-reference", "R202", Severity.WARNING, "the same work listed twice", rr.check_duplicate_reference),
+    Rule("malformed-reference", "R203", Severity.WARNING, "entry only partly parsed", rr.check_malformed_reference),
+    Rule("invalid-doi", "R204", Severity.ERROR, "DOI is not syntactically valid", rr.check_invalid_doi),
+    Rule("list-order", "R205", Severity.INFO, "reference list not in alphabetical order", rr.check_list_order),
+    Rule("no-reference-list", "D301", Severity.ERROR, "citations but no reference section", dr.check_no_reference_list),
+)
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    selector = selector.strip()
+    return selector.upper() == "ALL" or selector == rule.id or rule.code.startswith(selector.upper())
+
+
+def select_rules(select: Sequence[str] = (), ignore: Sequence[str] = ()) -> tuple[Rule, ...]:
+    """Rules enabled by `select` (default: all) minus `ignore`. Unknown selectors are a UsageError."""
+    for selector in (*select, *ignore):
+        if not any(_matches(rule, selector) for rule in RULES):
+            known = ", ".join(rule.id for rule in RULES)
+            raise UsageError(f"unknown rule '{selector}' (known rules: {known})")
+    chosen = [r for r in RULES if not select or any(_matches(r, s) for s in select)]
+    return tuple(r for r in chosen if not any(_matches(r, s) for s in ignore))
+
+
+def run_rules(ctx: Context, rules: Iterable[Rule]) -> list[Finding]:
+    """Run each rule's check and stamp its issues with the rule id and severity, sorted by line."""
+    findings = [
+        Finding(rule.id, rule.severity, issue.line, issue.message, issue.citation, issue.reference, issue.suggestion)
+        for rule in rules
+        for issue in rule.check(ctx)
+    ]
+    findings.sort(key=lambda f: (f.line, -f.severity, f.rule))
+    return findings
+
+
+__all__ = ["RULES", "RULES_BY_ID", "Context", "Issue", "Rule", "run_rules", "select_rules"]
