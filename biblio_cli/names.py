@@ -40,7 +40,8 @@ def _is_initials(token: str) -> bool:
         return False
     if _STRICT_INITIALS.match(token) or _VANCOUVER_INITIALS.match(token):
         return True
-    return bool(_INITIALS.match(token)) and "." in token and len(token) <= 12
+    # Length first: _INITIALS backtracks exponentially on a long word, and initials are short.
+    return len(token) <= 12 and "." in token and bool(_INITIALS.match(token))
 
 
 def _is_group_like(token: str) -> bool:
