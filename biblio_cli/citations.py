@@ -49,7 +49,7 @@ _LOCATOR = (
 _AUTHORS = rf"(?P<authors>{_NAME}(?:{_CONNECTOR}{_NAME})*?)"
 #: Words that may open a citation part and are not names: "voir", "see", "cf.".
 _PREFIX = re.compile(
-    r"^\s*(?:voir(?:\s+aussi|\s+notamment)?|see(?:\s+also)?|cf\.?|e\.\s?g\.,?|i\.\s?e\.,?|notamment|par exemple|"
+    r"\s*(?:voir(?:\s+aussi|\s+notamment)?|see(?:\s+also)?|cf\.?|e\.\s?g\.,?|i\.\s?e\.,?|notamment|par exemple|"
     r"for example|also|aussi|in|dans|d'après|selon|according to|après|compare|comparer avec)\s+",
     re.IGNORECASE,
 )
@@ -63,6 +63,7 @@ _BARE_LINKED = re.compile(
     rf"\s*,?\s+(?P<years>{_YEAR}){_FOOTNOTE}"
 )
 _BARE_SINGLE = re.compile(rf"(?<![{_LETTER}\-])(?P<authors>{_NAME}),\s+(?P<years>{_YEAR}){_FOOTNOTE}(?![\w])")
+_MAY_CITE = re.compile(r"\d{4}|n\.\s?d\.|s\.\s?d\.|press|paraître|forthcoming|Druck", re.IGNORECASE)
 _PARENS = re.compile(r"\(([^()]{3,600})\)")
 _SPLIT_NAMES = re.compile(rf"{_CONNECTOR}")
 _LEADING_NONNAME = frozenset(
@@ -234,8 +235,8 @@ def find_citations(
     found: list[Citation] = []
     counter = [start_id]
     for paragraph, offsets in _paragraphs(lines):
-        if not any(ch.isdigit() for ch in paragraph):
-            continue
+        if not _MAY_CITE.search(paragraph):
+            continue  # cheap filter: no year-like token, no citation
         taken: list[Span] = []
         per_paragraph: list[Citation] = []
         for paren in _PARENS.finditer(paragraph):

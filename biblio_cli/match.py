@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from biblio_cli.model import Citation, Match, Person, Reference
-from biblio_cli.normalize import name_key, name_variants
+from biblio_cli.normalize import name_key, name_variants, title_key
 
 #: Minimum rapidfuzz ratio (0-100) for a cited name to count as a misspelling of a listed one.
 NAME_SIMILARITY_MIN = 80.0
 #: Same, for short names (five letters or fewer), where one letter weighs more.
 SHORT_NAME_SIMILARITY_MIN = 75.0
+#: Minimum rapidfuzz token-set ratio for two titles (folded) to name the same work.
+SAME_TITLE_MIN = 90.0
 #: How many near entries a missing-reference finding suggests.
 MAX_SUGGESTIONS = 3
 
@@ -134,6 +136,9 @@ def match_citation(citation: Citation, index: ReferenceIndex) -> Match:
             target = listed[0] if listed else by_footnote
             return Match(citation, target, "exact" if same_year(citation, target) else "year-mismatch")
         dated = [r for r in candidates if same_year(citation, r)]
+        if not citation.footnote and any(r.source == "list" for r in dated):
+            # A footnote reference belongs to the citation that calls its footnote.
+            dated = [r for r in dated if r.source == "list"]
         if dated:
             agreeing = [r for r in dated if _coauthors_agree(citation, r)[0]]
             if agreeing:
@@ -180,11 +185,12 @@ def _distinct_works(references: list[Reference]) -> list[Reference]:
 
 
 def same_work(a: Reference, b: Reference) -> bool:
+    """Same year and the same DOI or (nearly) the same title: two copies of one work."""
     if a.year_text != b.year_text:
         return False
     if a.doi and a.doi == b.doi:
         return True
-    return bool(a.title and b.title) and fuzz.token_set_ratio(a.title.lower(), b.title.lower()) >= 90
+    return bool(a.title and b.title) and fuzz.token_set_ratio(title_key(a.title), title_key(b.title)) >= SAME_TITLE_MIN
 
 
 def _unique(refs: list[Reference]) -> list[Reference]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from biblio_cli.markup import strip_italics
 from biblio_cli.model import Person, Reference
 from biblio_cli.names import parse_authors, parse_editor_phrase, strip_role
-from biblio_cli.normalize import canonical_year_label, is_valid_doi, normalize_doi
+from biblio_cli.normalize import canonical_year_label, fold_typography, is_valid_doi, normalize_doi
 from biblio_cli.sections import RawEntry
 
 _DOI_IN_TEXT = re.compile(
@@ -262,7 +262,7 @@ def _split_publisher(after: str, f: _Fields) -> None:
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
-    text = _lift_identifiers(raw.text, f)
+    text = _lift_identifiers(fold_typography(raw.text), f)
     block, rest = _take_year(text, f)
     block, role = strip_role(block)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'

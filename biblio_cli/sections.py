@@ -150,8 +150,8 @@ def find_reference_section(lines: tuple[str, ...]) -> ReferenceSection | None:
             continue
         heading = parse_heading(lines, index)
         if heading is None:
-            # A plain line that is nothing but a known heading ("REFERENCES", "Bibliographie :").
-            if _TOC_LINE.search(stripped) or _BULLET.match(line):
+            # A plain line that is nothing but a known heading ("REFERENCES", "5. Bibliographie :").
+            if _TOC_LINE.search(stripped):
                 continue
             words = heading_words(stripped)
             if words in _REFERENCE_HEADING_SET:

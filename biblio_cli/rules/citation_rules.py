@@ -17,6 +17,13 @@ def _names(reference: Reference) -> str:
     return " & ".join(a.full_family for a in authors)
 
 
+def _shorten(text: str, width: int = 50) -> str:
+    """Cut a title at a word boundary, marking the cut with an ellipsis."""
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0].rstrip(" ,:;.?!") + "…"
+
+
 def _where(reference: Reference) -> str:
     return (
         f"line {reference.line}"
@@ -107,7 +114,7 @@ def check_ambiguous_citation(ctx: Context) -> Iterator[Issue]:
     for m in ctx.matches:
         if m.status != "ambiguous":
             continue
-        listed = "; ".join(f"{r.short_label()} '{r.title[:50]}' ({_where(r)})" for r in m.candidates)
+        listed = "; ".join(f"{r.short_label()} '{_shorten(r.title)}' ({_where(r)})" for r in m.candidates)
         yield Issue(
             m.citation.line,
             f"cited as {m.citation.label()}, which fits {len(m.candidates)} entries: {listed}",

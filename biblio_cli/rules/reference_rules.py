@@ -20,15 +20,28 @@ def check_uncited_reference(ctx: Context) -> Iterator[Issue]:
 
     Example: the list has "Boullier, D. (2016). Sociologie du numérique." and the text never
     cites Boullier. Entries that a citation reaches with a wrong year or a misspelt name
-    count as cited (that citation gets its own finding). Footnote references are not checked.
+    count as cited (that citation gets its own finding), and so does a second copy of a
+    cited work (`duplicate-reference` reports it). Footnote references are not checked.
     """
     if not ctx.citations:
         return  # a bare bibliography (or an export source) is not a cited document
     cited = {m.reference.id for m in ctx.matches if m.reference is not None}
     cited |= {r.id for m in ctx.matches if m.status == "ambiguous" for r in m.candidates}
+    # Cited works by (first author, year), so spotting a copy of one stays linear.
+    cited_by_key: dict[tuple[str, str], list[Reference]] = defaultdict(list)
     for ref in ctx.references:
-        if ref.source == "list" and ref.id not in cited:
-            yield Issue(ref.line, f"{ref.short_label()} is listed but never cited", reference=ref.id)
+        if ref.id in cited:
+            cited_by_key[_work_key(ref)].append(ref)
+    for ref in ctx.references:
+        if ref.source != "list" or ref.id in cited:
+            continue
+        if any(same_work(ref, other) for other in cited_by_key.get(_work_key(ref), ()) if other.line < ref.line):
+            continue  # a second copy of a cited work: duplicate-reference reports it
+        yield Issue(ref.line, f"{ref.short_label()} is listed but never cited", reference=ref.id)
+
+
+def _work_key(ref: Reference) -> tuple[str, str]:
+    return (name_key(ref.authors[0].full_family) if ref.authors else "", ref.year_text)
 
 
 def check_duplicate_reference(ctx: Context) -> Iterator[Issue]:
@@ -43,7 +56,7 @@ def check_duplicate_reference(ctx: Context) -> Iterator[Issue]:
     for ref in listed:
         first = by_doi.get(ref.doi) if ref.doi else None
         if first is None and ref.authors:
-            key = (name_key(ref.authors[0].full_family), ref.year_text)
+            key = _work_key(ref)
             first = next((r for r in by_key[key] if same_work(r, ref)), None)
             by_key[key].append(ref)
         if ref.doi:
