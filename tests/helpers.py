@@ -1,0 +1,15 @@
+"""Small helpers shared by the tests (importable as `helpers`, since tests/ is on sys.path)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+SHARED_SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def write(tmp_path: Path, text: str, name: str = "doc.md", encoding: str = "utf-8") -> Path:
+    """Write a small document for a test and return its path."""
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path

@@ -1,0 +1,243 @@
+"""Parsing reference entries into fields: one row per style or hard case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from biblio_cli.names import parse_authors
+from biblio_cli.references import parse_entry
+from biblio_cli.sections import RawEntry
+
+
+def parse(text: str) -> Any:
+    return parse_entry(RawEntry(1, 1, text, text), "r1")
+
+
+def families(ref: Any) -> list[str]:
+    return [a.full_family for a in ref.authors]
+
+
+CASES = [
+    pytest.param(
+        "Paul, M. (2019). Accompagnement. Dans C. Delory-Momberger (dir.), *Vocabulaire des histoires de vie et de la recherche biographique* (pp. 267-271). Érès. https://doi.org/10.3917/eres.delor.2019.01.0267",
+        {
+            "families": ["Paul"],
+            "year": "2019",
+            "title": "Accompagnement",
+            "type": "chapter",
+            "container": "Vocabulaire des histoires de vie et de la recherche biographique",
+            "pages": "267-271",
+            "publisher": "Érès",
+            "doi": "10.3917/eres.delor.2019.01.0267",
+            "editors": ["Delory-Momberger"],
+        },
+        id="fr-chapter-dans-dir",
+    ),
+    pytest.param(
+        "Bonjour, A. et Meyer, V. (2011). TIC et prise en charge des personnes handicapées mentales. *Communication et organisation, 39,* 213-228. https://doi.org/10.4000/communicationorganisation.3152",
+        {
+            "families": ["Bonjour", "Meyer"],
+            "year": "2011",
+            "container": "Communication et organisation",
+            "volume": "39",
+            "pages": "213-228",
+            "type": "article-journal",
+        },
+        id="fr-article-volume-inside-italics",
+    ),
+    pytest.param(
+        "Bouchard, L. et Ducharme M.-N. (2000). Les défis posés au travail social. *Nouvelles pratiques sociales*, *13*(1), 119-136.",
+        {"families": ["Bouchard", "Ducharme"], "volume": "13", "issue": "1", "pages": "119-136"},
+        id="fr-missing-comma-before-initials",
+    ),
+    pytest.param(
+        "Demailly L., (2008) *Politiques de la relation. Approche sociologique des métiers.* Presses universitaires du Septentrion.",
+        {
+            "families": ["Demailly"],
+            "year": "2008",
+            "title": "Politiques de la relation. Approche sociologique des métiers",
+            "publisher": "Presses universitaires du Septentrion",
+            "type": "book",
+        },
+        id="fr-malformed-demailly",
+    ),
+    pytest.param(
+        "Plantard, P. (2014). Anthropologie des usages du numérique [Document de synthèse pour l'Habilitation à Diriger des Recherches en anthropologie sociale et ethnologie, Université de Nantes]. https://halshs.archives-ouvertes.fr/tel-01164360",
+        {
+            "type": "thesis",
+            "title": "Anthropologie des usages du numérique",
+            "publisher": "Université de Nantes",
+            "identifiers": [("hal", "tel-01164360")],
+        },
+        id="fr-habilitation-hal",
+    ),
+    pytest.param(
+        "Agence nationale de la cohésion des territoires (ANCT), CRÉDOC, & Université Rennes 2 CREAD-M@rsouin. (2023). *La société numérique française : définir et mesurer l'éloignement numérique* (rapport). ANCT. <https://www.credoc.fr/publications/x>",
+        {
+            "families": [
+                "Agence nationale de la cohésion des territoires (ANCT)",
+                "CRÉDOC",
+                "Université Rennes 2 CREAD-M@rsouin",
+            ],
+            "type": "report",
+            "publisher": "ANCT",
+            "title": "La société numérique française : définir et mesurer l'éloignement numérique",
+        },
+        id="fr-group-authors-report",
+    ),
+    pytest.param(
+        "Poirier, J. (Ed.). (2002). *Histoire des mœurs* (Vols. 1–3). Gallimard.",
+        {
+            "families": ["Poirier"],
+            "editors": ["Poirier"],
+            "year": "2002",
+            "title": "Histoire des mœurs",
+            "publisher": "Gallimard",
+            "type": "book",
+        },
+        id="edited-book",
+    ),
+    pytest.param(
+        'Sorin, F. (2020). « Les pratiques numériques des travailleurs sociaux : Entre "savoir-faire" et "devoir-faire" » : *Vie sociale*, n° 28, 33-49.',
+        {
+            "title": 'Les pratiques numériques des travailleurs sociaux : Entre "savoir-faire" et "devoir-faire"',
+            "container": "Vie sociale",
+            "issue": "28",
+            "pages": "33-49",
+        },
+        id="fr-guillemets-numero",
+    ),
+    pytest.param(
+        "Pasquier, D. (2018). Classes populaires en ligne : des « oubliés » de la recherche ? *Réseaux*, 208–209(2), 9–23. <https://doi.org/10.3917/res.208.0009>",
+        {
+            "title": "Classes populaires en ligne : des « oubliés » de la recherche ?",
+            "volume": "208-209",
+            "issue": "2",
+            "pages": "9-23",
+            "doi": "10.3917/res.208.0009",
+        },
+        id="fr-question-title-en-dashes",
+    ),
+    pytest.param(
+        "Puzos, D., Hardouin, M., & Plantard, P. (2022). Formation inclusive au numérique. Étude de cas. *Phronesis*, 11(4), 75–95.",
+        {
+            "families": ["Puzos", "Hardouin", "Plantard"],
+            "title": "Formation inclusive au numérique. Étude de cas",
+            "container": "Phronesis",
+        },
+        id="two-sentence-title-before-italic-journal",
+    ),
+    pytest.param(
+        "Mazet, P. et Sorin, F. (2020). Répondre aux demandes d'aide numérique. *Terminal*, 128, Article 128. https://doi.org/10.4000/terminal.6607",
+        {"volume": "128", "pages": "128", "container": "Terminal"},
+        id="article-number",
+    ),
+    pytest.param(
+        "Gaspar, J.-F. (2012). Tenir! Les raisons d'être des travailleurs sociaux. La Découverte.",
+        {
+            "families": ["Gaspar"],
+            "title": "Tenir! Les raisons d'être des travailleurs sociaux",
+            "publisher": "La Découverte",
+            "type": "book",
+        },
+        id="book-plain-title-publisher",
+    ),
+    pytest.param(
+        "Smith, J. A., & Jones, B. (2001a). Title of the work. *Journal of Things*, 12(3), 45-67. doi:10.1000/xyz123",
+        {"families": ["Smith", "Jones"], "year": "2001a", "doi": "10.1000/xyz123", "volume": "12", "issue": "3"},
+        id="en-apa-suffix-doi-prefix",
+    ),
+    pytest.param(
+        "de Gaulejac, V. (s. d.). La lutte des places. Desclée de Brouwer.",
+        {"families": ["de Gaulejac"], "year": "n.d.", "publisher": "Desclée de Brouwer"},
+        id="fr-particle-sans-date",
+    ),
+    pytest.param(
+        "van der Berg, K. (in press). A forthcoming paper. *Nature*.",
+        {"families": ["van der Berg"], "year": "in press", "container": "Nature"},
+        id="en-particle-in-press",
+    ),
+    pytest.param(
+        "Smith, John, and Mary Jones. 2001. The Title of a Chicago Book. Chicago: University Press.",
+        {"families": ["Smith", "Jones"], "year": "2001"},
+        id="chicago-author-date",
+    ),
+    pytest.param(
+        "Müller, H. und Schmidt, A. (2015). Ein Buch. Berlin: Springer. ISBN 978-3-16-148410-0",
+        {"families": ["Müller", "Schmidt"], "identifiers": [("isbn", "9783161484100")]},
+        id="de-und-isbn",
+    ),
+    pytest.param(
+        "Lee, K. (2020). Deep nets. arXiv:2001.01234",
+        {"families": ["Lee"], "identifiers": [("arxiv", "2001.01234")]},
+        id="arxiv",
+    ),
+    pytest.param(
+        "Weber, M. (1922). Wirtschaft und Gesellschaft (J. Winckelmann, Hrsg.). Mohr.",
+        {"families": ["Weber"], "year": "1922"},
+        id="old-year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_fields(text: str, expected: dict[str, Any]) -> None:
+    ref = parse(text)
+    actual = {
+        "families": families(ref),
+        "year": ref.year_text,
+        "editors": [e.full_family for e in ref.editors],
+        "identifiers": list(ref.identifiers),
+    } | {k: getattr(ref, k) for k in ("title", "container", "volume", "issue", "pages", "publisher", "doi", "type")}
+    assert {k: actual[k] for k in expected} == expected
+    assert ref.text == text
+
+
+def test_original_text_and_lines_are_kept() -> None:
+    raw = RawEntry(12, 14, "Autès, M. (2004). Titre. Dunod.", "- Autès, M. (2004).\nTitre. Dunod.")
+    ref = parse_entry(raw, "r7")
+    assert (ref.id, ref.line, ref.end_line, ref.text) == ("r7", 12, 14, "- Autès, M. (2004).\nTitre. Dunod.")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Sociologie du numérique. Armand Colin.", "no year"),
+        ("(2016). Sociologie du numérique. Armand Colin.", "no authors"),
+        ("Demailly L., (2008) Titre. Éditeur.", "no comma between the family name and the initials in 'Demailly L.'"),
+        ("Jaeger, M. (2020). Titre. *Revue*, 2, 51-72. https://doi.org/3917/rfas.202.0051", "invalid DOI"),
+        ("Smith, J., et al. (2020). Title. Publisher.", "'et al.' in a reference list"),
+    ],
+)
+def test_problems_are_recorded_not_dropped(text: str, problem: str) -> None:
+    ref = parse(text)
+    assert any(p.startswith(problem) for p in ref.problems), ref.problems
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("Henaff, G., Potin, É., et Sorin, F.", [("Henaff", "G."), ("Potin", "É."), ("Sorin", "F.")]),
+        ("Casilli, A. A.", [("Casilli", "A. A.")]),
+        ("Saba Ayon, H.", [("Saba Ayon", "H.")]),
+        ("Le Chêne, V. et Plantard, P.", [("Le Chêne", "V."), ("Plantard", "P.")]),
+        ("de Gaulejac, V.", [("de Gaulejac", "V.")]),
+        ("Smith J, Jones MK", [("Smith", "J"), ("Jones", "MK")]),
+        ("Smith, John and Jones, Mary", [("Smith", "John"), ("Jones", "Mary")]),
+        (
+            "Arcep, Arcom, Conseil général de l'économie (CGE)",
+            [("Arcep", ""), ("Arcom", ""), ("Conseil général de l'économie (CGE)", "")],
+        ),
+        ("World Health Organization", [("World Health Organization", "")]),
+    ],
+)
+def test_author_blocks(block: str, expected: list[tuple[str, str]]) -> None:
+    persons, _, _ = parse_authors(block)
+    assert [(p.full_family, p.given) for p in persons] == expected
+
+
+def test_group_author_is_marked() -> None:
+    persons, _, _ = parse_authors("Agence nationale de la cohésion des territoires (ANCT), & Smith, J.")
+    assert [p.is_group for p in persons] == [True, False]
