@@ -1,0 +1,1 @@
+"""Benchmarks for biblio (not part of the installed package)."""
