@@ -163,6 +163,9 @@ class Document:
     lines: tuple[str, ...]
     encoding: str = "utf-8"
     language: str = "und"
+    #: Where each line comes from, for formats whose extracted lines are not the file's own
+    #: ("paragraph 12", "footnote 3", "page 4"); empty for text files, whose lines are natural.
+    locations: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -170,6 +173,10 @@ class Document:
 
     def line_text(self, number: int) -> str:
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    def location(self, number: int) -> str:
+        """The source location of line `number` ("page 4"), or "" when lines are the file's own."""
+        return self.locations[number - 1] if 0 < number <= len(self.locations) else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,76 @@
-"""Readers turn a file into a Document (decoded lines). One module per input format."""
+"""Readers turn a file into a Document (decoded lines). One module per input format.
 
+`read_any` picks the reader by file suffix; anything not listed is read as text, so
+Markdown, plain text and unknown extensions keep working. Every reader raises InputError
+with a one-line reason for files it cannot read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from biblio_cli.errors import InputError
+from biblio_cli.model import Document
+from biblio_cli.readers.docx import read_docx
+from biblio_cli.readers.html import read_html
+from biblio_cli.readers.odt import read_odt
+from biblio_cli.readers.package import describe_content
+from biblio_cli.readers.pdf import read_pdf
 from biblio_cli.readers.text import decode_bytes, read_document
 
-__all__ = ["decode_bytes", "read_document"]
+Reader = Callable[[str | Path], Document]
+
+#: Suffix (lower case) -> reader, for formats that are not plain text.
+READERS: dict[str, Reader] = {
+    ".docx": read_docx,
+    ".odt": read_odt,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+}
+#: Suffixes read as text (Markdown or plain).
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
+#: Formats people try that we cannot read, with what to do instead.
+UNSUPPORTED = {
+    ".doc": "old binary Word files are not supported; save it as .docx",
+    ".rtf": "RTF is not supported; save it as .docx or .odt",
+    ".pages": "Apple Pages files are not supported; export it as .docx or PDF",
+    ".odp": "presentations are not supported; export the text as .odt or PDF",
+    ".ods": "spreadsheets are not supported",
+    ".xlsx": "spreadsheets are not supported",
+}
+
+
+def read_any(path: str | Path) -> Document:
+    """Read a document with the reader its suffix calls for; text is the default."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in UNSUPPORTED and p.is_file():
+        raise InputError(f"{p}: {UNSUPPORTED[suffix]}")
+    reader = READERS.get(suffix)
+    if reader is not None:
+        return reader(p)
+    if p.is_file():
+        try:
+            with p.open("rb") as handle:
+                actual = describe_content(handle.read(8))
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+        if actual:
+            raise InputError(f"{p}: looks like {actual}, not a text document; give it its proper extension")
+    return read_document(p)
+
+
+__all__ = [
+    "READERS",
+    "TEXT_SUFFIXES",
+    "decode_bytes",
+    "read_any",
+    "read_document",
+    "read_docx",
+    "read_html",
+    "read_odt",
+    "read_pdf",
+]

@@ -41,7 +41,8 @@ def render_text(report: Report) -> str:
         for f in result.findings:
             text = f.message if not f.suggestion else f"{f.message}\n→ {f.suggestion}"
             wrapped = "\n".join(textwrap.fill(part, MESSAGE_WIDTH) for part in text.split("\n"))
-            rows.append([f.line, f.severity.label, f.rule, wrapped])
+            where = result.document.location(f.line)  # "page 4" for PDF, Word, ODT, HTML
+            rows.append([f"{f.line} ({where})" if where else f.line, f.severity.label, f.rule, wrapped])
         table = tabulate(rows, headers=["line", "severity", "rule", "message"], tablefmt="simple")
         blocks.append(f"{head}\n\n{table}")
     blocks.append(summary_line(report))
