@@ -12,6 +12,7 @@ from biblio_cli.errors import UsageError
 from biblio_cli.model import Finding, Severity
 from biblio_cli.rules import citation_rules as cr
 from biblio_cli.rules import document_rules as dr
+from biblio_cli.rules import online_rules as nr
 from biblio_cli.rules import reference_rules as rr
 from biblio_cli.rules.base import Context, Issue, Rule
 
@@ -41,6 +42,31 @@ RULES: tuple[Rule, ...] = (
     Rule("invalid-doi", "R204", Severity.ERROR, "DOI is not syntactically valid", rr.check_invalid_doi),
     Rule("list-order", "R205", Severity.INFO, "reference list not in alphabetical order", rr.check_list_order),
     Rule("no-reference-list", "D301", Severity.ERROR, "citations but no reference section", dr.check_no_reference_list),
+    Rule("doi-not-found", "N401", Severity.ERROR, "no registry knows the DOI", nr.check_doi_not_found),
+    Rule(
+        "metadata-mismatch",
+        "N402",
+        Severity.ERROR,
+        "registry disagrees on first author, title or year",
+        nr.check_metadata_mismatch,
+    ),
+    Rule("missing-doi", "N403", Severity.INFO, "no DOI given, registry has one", nr.check_missing_doi),
+    Rule("retracted", "N404", Severity.ERROR, "cited work retracted or under concern", nr.check_retracted),
+    Rule(
+        "registry-unavailable",
+        "N405",
+        Severity.WARNING,
+        "a registry could not be reached",
+        nr.check_registry_unavailable,
+    ),
+    Rule("corrected-work", "N406", Severity.INFO, "cited work has a correction", nr.check_corrected_work),
+    Rule(
+        "detail-mismatch",
+        "N407",
+        Severity.WARNING,
+        "registry disagrees on container, volume, issue or page",
+        nr.check_detail_mismatch,
+    ),
 )
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 

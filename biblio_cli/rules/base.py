@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from biblio_cli.model import Citation, Document, Match, Reference, Severity
+
+if TYPE_CHECKING:  # the registry package (and requests) load only for online runs
+    from biblio_cli.registry.resolve import OnlineResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +21,7 @@ class Context:
     citations: tuple[Citation, ...]
     matches: tuple[Match, ...]
     has_reference_section: bool
+    online: OnlineResult | None = None  # what the registries said (only with --online / --offline)
 
 
 @dataclass(frozen=True, slots=True)

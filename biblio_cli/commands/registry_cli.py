@@ -1,0 +1,174 @@
+"""`biblio resolve` and `biblio cache`: options in, library calls, text out. No registry logic here."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from biblio_cli.errors import UsageError
+from biblio_cli.model import ExitCode, Reference
+
+if TYPE_CHECKING:
+    from biblio_cli.registry.resolve import OnlineResult, Resolver
+
+#: Show a progress bar only when a run needs more lookups than this (and stderr is a terminal).
+PROGRESS_MIN_LOOKUPS = 5
+
+
+def cache_dir_option(fn: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Registry cache directory (default: the user cache directory, or BIBLIO_CACHE_DIR).",
+    )(fn)
+
+
+def make_resolver(offline: bool, refresh: bool, cache_dir: Path | None) -> Resolver:
+    """A Resolver from CLI options; environment URLs and BIBLIO_MAILTO are read here."""
+    from biblio_cli.registry.http import HttpSettings
+    from biblio_cli.registry.resolve import Endpoints, Resolver, ResolveSettings
+
+    if offline and refresh:
+        raise UsageError("--offline and --refresh contradict each other (--refresh needs the network)")
+    settings = ResolveSettings(
+        endpoints=Endpoints.from_env(),
+        http=HttpSettings.from_env(),
+        cache_dir=cache_dir,
+        offline=offline,
+        refresh=refresh,
+    )
+    return Resolver(settings)
+
+
+@contextmanager
+def progress(resolver: Resolver, total: int) -> Iterator[None]:
+    """A progress bar on stderr while the resolver works, only on a terminal and for more than a handful."""
+    if total <= PROGRESS_MIN_LOOKUPS or not sys.stderr.isatty():
+        yield
+        return
+    with click.progressbar(length=total, label="resolving", file=sys.stderr) as bar:
+        # Searches for DOIs that turn out not to exist are extra work: never run past 100 %.
+        resolver.progress = lambda n: bar.update(max(0, min(n, total - bar.pos)))
+        try:
+            yield
+        finally:
+            resolver.progress = None
+
+
+def online_hook(resolver: Resolver) -> Callable[[tuple[Reference, ...]], OnlineResult]:
+    """What `check --online` hands the pipeline: resolve one document's references, with a progress bar."""
+
+    def hook(refs: tuple[Reference, ...]) -> OnlineResult:
+        with progress(resolver, resolver.planned_lookups(refs)):
+            return resolver.resolve_references(refs)
+
+    return hook
+
+
+@click.command()
+@click.argument("targets", nargs=-1, required=True, metavar="PATH|DOI...")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--offline", is_flag=True, help="Answer from the cache only; never touch the network.")
+@click.option("--refresh", is_flag=True, help="Ignore cached answers (new answers are still cached).")
+@cache_dir_option
+@click.option(
+    "--write-dois",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write the DOIs found (including suggested ones) to this CSV file; documents are never modified.",
+)
+def resolve(
+    targets: tuple[str, ...],
+    output_format: str,
+    offline: bool,
+    refresh: bool,
+    cache_dir: Path | None,
+    write_dois: str | None,
+) -> None:
+    """Resolve DOIs, and the references of documents, against Crossref, DataCite, doi.org and HAL.
+
+    Each target is a document (its reference list is resolved, and DOIs are searched for
+    entries without one) or a DOI. Set BIBLIO_MAILTO to your e-mail address so the registries
+    can contact you (and give you their faster polite pool).
+
+    \b
+    Exit status: 0 all resolved, 1 a DOI does not exist or a work is retracted, 2 usage error.
+
+    \b
+    Examples:
+      biblio resolve 10.1371/journal.pone.0033693
+      biblio resolve paper.md --format json
+      biblio resolve paper.md --write-dois dois.csv
+    """
+    from biblio_cli.normalize import is_valid_doi, normalize_doi
+    from biblio_cli.output import write_atomic
+    from biblio_cli.pipeline import parse_references
+    from biblio_cli.readers import read_any
+    from biblio_cli.registry import report
+
+    documents, dois = [], []
+    for target in targets:
+        if Path(target).is_file():
+            documents.append(target)
+        elif is_valid_doi(normalize_doi(target)):
+            dois.append(target)
+        else:
+            raise UsageError(f"{target}: neither a readable file nor a DOI")
+    items: list[report.ResolvedItem] = []
+    with make_resolver(offline, refresh, cache_dir) as resolver:
+        for path in documents:
+            refs = parse_references(read_any(path))[0]
+            with progress(resolver, resolver.planned_lookups(refs)):
+                online = resolver.resolve_references(refs)
+            items.extend(report.items_for_references(path, refs, online))
+        if dois:
+            with progress(resolver, len(dois)):
+                items.extend(report.items_for_dois(resolver.resolve_dois(dois)))
+        unavailable = resolver.unavailable_messages()
+    render = report.render_json if output_format == "json" else report.render_text
+    click.echo(render(items, unavailable), nl=False)
+    if write_dois:
+        write_atomic(write_dois, report.dois_csv(items), protected=documents)
+    sys.exit(ExitCode.FINDINGS if any(i.flagged for i in items) else ExitCode.OK)
+
+
+@click.group()
+def cache() -> None:
+    """Inspect or empty the registry cache.
+
+    \b
+    Examples:
+      biblio cache info
+      biblio cache clear --expired
+    """
+
+
+@cache.command()
+@cache_dir_option
+def info(cache_dir: Path | None) -> None:
+    """Where the cache is, how big, and what it holds."""
+    from biblio_cli.registry.cache import Cache
+
+    with Cache(cache_dir) as store:
+        stats = store.info()
+    click.echo(f"path: {stats.path}")
+    click.echo(f"size: {stats.size_bytes / 1024:.1f} KiB")
+    click.echo(f"entries: {stats.entries} ({stats.expired} expired)")
+    for kind, status, count in stats.by_kind:
+        click.echo(f"  {kind} {status}: {count}")
+
+
+@cache.command()
+@cache_dir_option
+@click.option("--expired", is_flag=True, help="Only remove expired entries.")
+def clear(cache_dir: Path | None, expired: bool) -> None:
+    """Remove cached registry answers."""
+    from biblio_cli.registry.cache import Cache
+
+    with Cache(cache_dir) as store:
+        removed = store.clear(expired_only=expired)
+    click.echo(f"removed {removed} entr{'y' if removed == 1 else 'ies'}")

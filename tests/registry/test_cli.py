@@ -1,0 +1,138 @@
+"""`biblio check --online`, `biblio resolve` and `biblio cache` through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from biblio_cli.cli import main
+from biblio_cli.registry.http import HttpSettings
+from registry.conftest import FAST_HTTP
+from registry.fake_registry import FakeRegistry
+from registry.scenario import DOCUMENT, populate
+
+
+@pytest.fixture
+def paper(tmp_path: Path) -> Path:
+    path = tmp_path / "paper.md"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("BIBLIO_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture(autouse=True)
+def _fast_http(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI builds production settings; shrink their timeouts and backoffs for tests."""
+    monkeypatch.setattr(HttpSettings, "from_env", classmethod(lambda cls, **overrides: FAST_HTTP))
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def rules_of(output: str) -> list[str]:
+    return sorted(f["rule"] for d in json.loads(output)["documents"] for f in d["findings"])
+
+
+def test_check_without_online_touches_nothing(fake: FakeRegistry, paper: Path, cache_dir: Path) -> None:
+    populate(fake)
+    _, output = run("check", str(paper), "--format", "json")
+    assert fake.log == []
+    assert not {"doi-not-found", "retracted"} & set(rules_of(output))
+    assert not cache_dir.exists()
+
+
+def test_check_online(fake: FakeRegistry, paper: Path, cache_dir: Path) -> None:
+    populate(fake)
+    code, output = run("check", str(paper), "--online", "--format", "json")
+    assert code == 1
+    rules = rules_of(output)
+    for rule in ("doi-not-found", "metadata-mismatch", "missing-doi", "retracted", "corrected-work", "detail-mismatch"):
+        assert rule in rules
+    assert "registry-unavailable" not in rules
+    sent = len(fake.log)
+    assert rules_of(run("check", str(paper), "--offline", "--format", "json")[1]) == rules
+    assert len(fake.log) == sent
+
+
+def test_check_online_outage_keeps_local_findings(fake: FakeRegistry, paper: Path, cache_dir: Path) -> None:
+    populate(fake)
+    local = rules_of(run("check", str(paper), "--format", "json")[1])
+    for service in ("crossref", "datacite", "doiorg", "hal"):
+        fake.fail(service, "503", times=0)
+    rules = rules_of(run("check", str(paper), "--online", "--format", "json")[1])
+    assert [r for r in rules if r != "registry-unavailable"] == local
+    assert rules.count("registry-unavailable") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["--online", "--offline"], id="online-offline"),
+        pytest.param(["--refresh"], id="refresh-without-online"),
+    ],
+)
+def test_check_option_conflicts(paper: Path, args: list[str]) -> None:
+    result = CliRunner().invoke(main, ["check", str(paper), *args])
+    assert result.exit_code != 0
+
+
+def test_plain_http_to_a_remote_host_is_refused(paper: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BIBLIO_CROSSREF_URL", "http://api.crossref.org")
+    result = CliRunner().invoke(main, ["check", str(paper), "--online"])
+    assert "plain http is allowed only for loopback" in str(result.exception)
+
+
+def test_resolve_dois_text(fake: FakeRegistry, cache_dir: Path) -> None:
+    populate(fake)
+    code, output = run("resolve", "10.1111/good.1", "doi:10.1111/RETRACTED.1")
+    assert code == 1  # a retracted work
+    assert "10.1111/good.1 found" in output
+    assert "retracted: retraction 10.1111/retraction.2010" in output
+
+
+def test_resolve_document_json_and_write_dois(fake: FakeRegistry, paper: Path, cache_dir: Path, tmp_path: Path) -> None:
+    populate(fake)
+    before = paper.read_text(encoding="utf-8")
+    export = tmp_path / "dois.csv"
+    code, output = run("resolve", str(paper), "--format", "json", "--write-dois", str(export))
+    data = json.loads(output)
+    by_source = {item["source"].rsplit(":", 1)[1]: item for item in data["items"]}
+    assert by_source["10"]["status"] == "suggested" and by_source["10"]["doi"] == "10.1111/search.1"
+    assert by_source["13"]["status"] == "not-found"
+    assert code == 1
+    assert "10.1111/search.1" in export.read_text(encoding="utf-8")
+    assert paper.read_text(encoding="utf-8") == before  # never modifies the document
+
+
+def test_resolve_rejects_nonsense(cache_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["resolve", "not-a-doi-or-file"])
+    assert "neither a readable file nor a DOI" in str(result.exception)
+
+
+def test_resolve_offline_unknown(fake: FakeRegistry, cache_dir: Path) -> None:
+    code, output = run("resolve", "10.1111/good.1", "--offline")
+    assert "uncached" in output and fake.log == []
+    assert code == 0
+
+
+def test_cache_info_and_clear(fake: FakeRegistry, tmp_path: Path) -> None:
+    populate(fake)
+    directory = tmp_path / "elsewhere"
+    run("resolve", "10.1111/good.1", "--cache-dir", str(directory))
+    code, output = run("cache", "info", "--cache-dir", str(directory))
+    assert code == 0 and "entries: 1" in output and "doi found: 1" in output
+    assert run("cache", "clear", "--cache-dir", str(directory))[1] == "removed 1 entry\n"
+    assert "entries: 0" in run("cache", "info", "--cache-dir", str(directory))[1]
