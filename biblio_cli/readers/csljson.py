@@ -1,0 +1,98 @@
+"""Read CSL-JSON (Zotero, pandoc, citeproc) into References."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from biblio_cli.errors import InputError
+from biblio_cli.model import Person, Reference
+
+_TYPES = {
+    "article-journal": "article-journal",
+    "article-magazine": "article-journal",
+    "article-newspaper": "article-journal",
+    "article": "article-journal",
+    "book": "book",
+    "chapter": "chapter",
+    "paper-conference": "chapter",
+    "entry-encyclopedia": "chapter",
+    "thesis": "thesis",
+    "report": "report",
+    "webpage": "webpage",
+    "post-weblog": "webpage",
+}
+_YEAR = re.compile(r"\d{4}")
+
+
+def _person(name: Any) -> Person:
+    if not isinstance(name, dict):
+        return Person(str(name), is_group=True)
+    if "literal" in name:
+        return Person(str(name["literal"]), is_group=True)
+    particle = " ".join(str(name[k]) for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
+    return Person(str(name.get("family", "")), str(name.get("given", "")), particle)
+
+
+def _year(issued: Any) -> int | None:
+    if not isinstance(issued, dict):
+        return None
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        try:
+            return int(parts[0][0])
+        except (TypeError, ValueError):
+            return None
+    m = _YEAR.search(str(issued.get("raw", "") or issued.get("literal", "")))
+    return int(m.group(0)) if m else None
+
+
+def _str(item: dict[str, Any], key: str) -> str:
+    value = item.get(key, "")
+    return str(value).strip() if value is not None else ""
+
+
+def read_csljson(text: str, name: str = "<csl-json>") -> tuple[tuple[Reference, ...], tuple[str, ...]]:
+    """References from a CSL-JSON array (or {"items": [...]}); non-object items become noted entries."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        data = data["items"]
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise InputError(f"{name}: expected a CSL-JSON array of items")
+    refs: list[Reference] = []
+    warnings: list[str] = []
+    for i, item in enumerate(data, 1):
+        if not isinstance(item, dict):
+            warnings.append(f"{name}: item {i} is not an object")
+            refs.append(Reference(f"item{i}", i, json.dumps(item, ensure_ascii=False), problems=("not an object",)))
+            continue
+        identifiers = [(k, _str(item, v)) for k, v in (("genre", "genre"), ("language", "language")) if _str(item, v)]
+        place, publisher = _str(item, "publisher-place"), _str(item, "publisher")
+        refs.append(
+            Reference(
+                id=_str(item, "id") or f"item{i}",
+                line=i,
+                text=json.dumps(item, ensure_ascii=False, sort_keys=True),
+                authors=tuple(_person(n) for n in item.get("author", []) or []),
+                editors=tuple(_person(n) for n in item.get("editor", []) or []),
+                year=_year(item.get("issued")),
+                year_label="in press" if _str(item, "status").lower() == "in press" else "",
+                title=_str(item, "title"),
+                container=_str(item, "container-title"),
+                volume=_str(item, "volume"),
+                issue=_str(item, "issue"),
+                pages=_str(item, "page").replace("\u2013", "-"),
+                publisher=f"{place} : {publisher}" if place and publisher else publisher,
+                doi=_str(item, "DOI"),
+                url=_str(item, "URL"),
+                identifiers=tuple(identifiers),
+                type=_TYPES.get(_str(item, "type"), "misc"),
+            )
+        )
+    return tuple(refs), tuple(warnings)
