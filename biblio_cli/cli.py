@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
 from biblio_cli import __version__
 from biblio_cli.config import Settings
-from biblio_cli.errors import BiblioError
+from biblio_cli.errors import BiblioError, UsageError
 from biblio_cli.model import ExitCode, Report, Severity
 
 _FAIL_ON = ("error", "warning", "info", "never")
@@ -48,10 +49,11 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "sarif", "github"]),
     default="text",
     show_default=True,
-    help="Report format: a readable table, or JSON with a stable schema (docs/json-schema.md).",
+    help="Report format: a readable table, JSON with a stable schema (docs/json-schema.md),"
+    " SARIF 2.1.0 (code scanning), or GitHub Actions annotations.",
 )
 @click.option(
     "--select",
@@ -73,6 +75,10 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=str),
     help="Write the report to this file (atomically) instead of standard output.",
 )
+@click.option("--online", is_flag=True, help="Also verify DOIs and metadata against the registries (cached).")
+@click.option("--offline", is_flag=True, help="Run the online rules from cached registry answers only.")
+@click.option("--refresh", is_flag=True, help="With --online: ignore cached registry answers.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Registry cache directory.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -80,11 +86,15 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str,
     output: str | None,
+    online: bool,
+    offline: bool,
+    refresh: bool,
+    cache_dir: Path | None,
 ) -> None:
     """Check documents: every citation against the reference list, and the list itself.
 
-    PATHS are Markdown or plain-text files, or directories (searched for .md and .txt files).
-    Use - to read standard input.
+    PATHS are Markdown, plain-text, Word (.docx), OpenDocument (.odt), PDF or HTML files, or
+    directories (searched for those). Use - to read standard input (as text).
 
     \b
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
@@ -93,21 +103,37 @@ def check(
     Examples:
       biblio check paper.md
       biblio check chapters/ --format json -o report.json
+      biblio check thesis.docx article.pdf --format sarif -o biblio.sarif
       biblio check paper.md --ignore list-order,uncited-reference --fail-on warning
+      biblio check paper.md --online
     """
     from biblio_cli.output import write_atomic
     from biblio_cli.pipeline import check as run_check
     from biblio_cli.pipeline import check_text
     from biblio_cli.readers.text import decode_bytes
-    from biblio_cli.report import render_json, render_text
+    from biblio_cli.report import render
 
     settings = Settings(select=_split_list(select), ignore=_split_list(ignore))
-    files = [p for p in paths if p != "-"]
-    report = run_check(files, settings) if files else Report()
-    if "-" in paths:
-        text, _ = decode_bytes(sys.stdin.buffer.read(), "<stdin>")
-        report = Report((*report.documents, check_text(text, settings, "<stdin>")))
-    rendered = render_json(report) if output_format == "json" else render_text(report)
+    if online and offline:
+        raise UsageError("--online and --offline contradict each other")
+    if refresh and not online:
+        raise UsageError("--refresh needs --online")
+    resolver = None
+    if online or offline:
+        from biblio_cli.commands.registry_cli import make_resolver, online_hook
+
+        resolver = make_resolver(offline, refresh, cache_dir)
+    hook = online_hook(resolver) if resolver else None
+    try:
+        files = [p for p in paths if p != "-"]
+        report = run_check(files, settings, hook) if files else Report()
+        if "-" in paths:
+            text, _ = decode_bytes(sys.stdin.buffer.read(), "<stdin>")
+            report = Report((*report.documents, check_text(text, settings, "<stdin>", hook)))
+    finally:
+        if resolver is not None:
+            resolver.close()
+    rendered = render(report, output_format)
     if output:
         write_atomic(output, rendered, protected=files)
     else:
@@ -143,6 +169,14 @@ def rules(rule_id: str | None, markdown: bool) -> None:
         raise BiblioError(f"unknown rule '{rule_id}' (run 'biblio rules' for the list)")
     rows = [[r.code, r.id, r.severity.label, r.summary] for r in RULES]
     click.echo(tabulate(rows, headers=["code", "id", "severity", "summary"], tablefmt="simple"))
+
+
+from biblio_cli.commands.export_cli import export  # noqa: E402  (registered after the group exists)
+from biblio_cli.commands.registry_cli import cache, resolve  # noqa: E402
+
+main.add_command(export)
+main.add_command(resolve)
+main.add_command(cache)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
