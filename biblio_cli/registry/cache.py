@@ -59,6 +59,10 @@ class CacheInfo:
     by_kind: tuple[tuple[str, str, int], ...]  # (kind, status, count)
 
 
+#: Pause between attempts to set up a cache another process is creating.
+SETUP_RETRY_S = 0.05
+
+
 class Cache:
     """Key -> (status, JSON payload) with expiry; keys are 'kind:value' ('doi:10.1000/x', 'ra:10.1000')."""
 
@@ -69,6 +73,19 @@ class Cache:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Two processes opening a new cache at once can both try to switch it to WAL; SQLite
+        # then answers "locked" at once, without waiting in the busy handler. Retry briefly.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._setup()
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(SETUP_RETRY_S)
+
+    def _setup(self) -> None:
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
         with self._db:
