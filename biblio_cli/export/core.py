@@ -93,18 +93,10 @@ def _identity(ref: Reference) -> tuple[str, int | None, str]:
 
 def load_references(path: str) -> Loaded:
     """Read a document, .bib, CSL-JSON or RIS file. Raises InputError with a one-line reason."""
-    from biblio_cli.readers.text import decode_bytes
+    from biblio_cli.readers.text import decode_bytes, read_input_bytes
 
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, expected a file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
-    text, _ = decode_bytes(data, str(p))
+    text, _ = decode_bytes(read_input_bytes(p), str(p))
     if not text.strip():
         raise InputError(f"{p}: the file is empty")
     return load_text(text, source_kind(path), str(p))

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from biblio_cli.errors import InputError
 from biblio_cli.model import Document
 from biblio_cli.readers.package import LineBuilder, Segment, join_segments
-from biblio_cli.readers.text import decode_bytes
+from biblio_cli.readers.text import decode_bytes, read_input_bytes
 
 _SKIP = frozenset(
     {"head", "script", "style", "noscript", "template", "svg", "math", "nav", "aside", "form", "button", "select",
@@ -194,16 +193,7 @@ def _decode(data: bytes, path: Path) -> str:
 def read_html(path: str | Path) -> Document:
     """Read an HTML page into a Document. Raises InputError with a one-line reason."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, expected a document file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
-    if not data.strip():
-        raise InputError(f"{p}: the file is empty")
+    data = read_input_bytes(p)
     parser = _Parser()
     parser.feed(_decode(data, p))
     parser.close()

@@ -19,6 +19,7 @@ from defusedxml.ElementTree import fromstring
 from biblio_cli.errors import InputError
 from biblio_cli.language import detect_language
 from biblio_cli.model import Document
+from biblio_cli.readers.text import require_file
 
 #: Largest uncompressed XML part we read; a long thesis's document.xml is a few MiB.
 MAX_PART_BYTES = 64 * 1024 * 1024
@@ -107,11 +108,7 @@ class Package:
 
 def open_package(path: str | Path, kind: str) -> Package:
     """Open `path` as a zip package; `kind` names the expected format in errors ("a Word .docx file")."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, expected a document file")
+    p = require_file(path)
     try:
         with p.open("rb") as handle:
             head = handle.read(8)

@@ -23,6 +23,7 @@ from pathlib import Path
 from biblio_cli.errors import InputError
 from biblio_cli.model import Document
 from biblio_cli.readers.package import LineBuilder, describe_content
+from biblio_cli.readers.text import require_file
 from biblio_cli.sections import END_HEADINGS, REFERENCE_HEADINGS, heading_words
 
 #: Fewer extractable characters per page than this means a scanned (image-only) PDF.
@@ -112,11 +113,7 @@ def _join(previous: str, line: str) -> str:
 
 def read_pdf(path: str | Path) -> Document:
     """Read a PDF's text layer into a Document. Raises InputError for scans, encryption, damage."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, expected a document file")
+    p = require_file(path)
     with p.open("rb") as handle:
         head = handle.read(1024)
     if b"%PDF-" not in head:

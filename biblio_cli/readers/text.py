@@ -68,19 +68,32 @@ def document_from_text(text: str, path: str = "<string>", encoding: str = "utf-8
     return Document(path=path, lines=lines, encoding=encoding, language=detect_language(text))
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a text document from disk. Raises InputError with a one-line reason."""
+def require_file(path: str | Path) -> Path:
+    """The path of an existing file, or InputError saying what it is instead (one line)."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, expected a document file")
+    return p
+
+
+def read_input_bytes(path: str | Path) -> bytes:
+    """All bytes of an input file; InputError (one line) when missing, a directory, unreadable or blank."""
+    p = require_file(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from None
     if not data.strip():
         raise InputError(f"{p}: the file is empty")
+    return data
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a text document from disk. Raises InputError with a one-line reason."""
+    p = Path(path)
+    data = read_input_bytes(p)
     text, encoding = decode_bytes(data, str(p))
     if not text.strip():
         raise InputError(f"{p}: the file is empty")
