@@ -11,3 +11,7 @@ class InputError(BiblioError):
 
 class UsageError(BiblioError):
     """Options that do not make sense together, or an unknown rule id."""
+
+
+class OutputError(BiblioError):
+    """A result cannot be written (disk full, permission denied); the old file is left as it was."""

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from biblio_cli.errors import UsageError
+from biblio_cli.errors import OutputError, UsageError
 
 
 def write_atomic(path: str | Path, content: str, protected: Iterable[str | Path] = ()) -> None:
@@ -24,11 +24,17 @@ def write_atomic(path: str | Path, content: str, protected: Iterable[str | Path]
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise UsageError(f"{target}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot write ({exc.strerror}); the old file is unchanged") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

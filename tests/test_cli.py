@@ -183,3 +183,19 @@ def test_seed_excerpts_through_the_cli() -> None:
         f["rule"] == "year-mismatch" and "Paul 2018" in f["message"] and f["suggestion"] == "Paul, 2019"
         for f in findings
     )
+
+
+def test_write_failure_is_one_line_and_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.txt"
+    out.write_text("old")
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("biblio_cli.output.os.replace", disk_full)
+    assert run(["check", str(write(tmp_path, CLEAN)), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write (No space left on device)" in err and err.count("\n") == 1
+    assert out.read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == ["doc.md", "report.txt"]
