@@ -94,7 +94,9 @@ def read_bibtex(text: str, name: str = "<bib>") -> tuple[tuple[Reference, ...], 
                 authors=_people(f.get("author", "")),
                 editors=_people(f.get("editor", "")),
                 year=int(year_match.group(0)) if year_match else None,
-                year_label="in press" if "in press" in get("note").lower() or f.get("pubstate") == "inpress" else "",
+                year_label="in press"
+                if "in press" in get("note").lower() or f.get("pubstate") == "inpress"
+                else ("" if year_match else "n.d."),  # an undated record is not an unparsed one
                 title=get("title"),
                 container=get("journal", "journaltitle", "booktitle", "howpublished"),
                 volume=get("volume").replace("\u2013", "-"),

@@ -53,6 +53,13 @@ def _str(item: dict[str, Any], key: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def _year_label(item: dict[str, Any]) -> str:
+    """'in press' from the status; 'n.d.' for an undated item, which is not an unparsed one."""
+    if _str(item, "status").lower() == "in press":
+        return "in press"
+    return "" if _year(item.get("issued")) is not None else "n.d."
+
+
 def read_csljson(text: str, name: str = "<csl-json>") -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     """References from a CSL-JSON array (or {"items": [...]}); non-object items become noted entries."""
     try:
@@ -82,7 +89,7 @@ def read_csljson(text: str, name: str = "<csl-json>") -> tuple[tuple[Reference, 
                 authors=tuple(_person(n) for n in item.get("author", []) or []),
                 editors=tuple(_person(n) for n in item.get("editor", []) or []),
                 year=_year(item.get("issued")),
-                year_label="in press" if _str(item, "status").lower() == "in press" else "",
+                year_label=_year_label(item),
                 title=_str(item, "title"),
                 container=_str(item, "container-title"),
                 volume=_str(item, "volume"),

@@ -49,7 +49,9 @@ def _reference(tags: list[tuple[str, str]], line: int, raw: str) -> Reference:
         authors=authors,
         editors=editors,
         year=int(year.group(0)) if year else None,
-        year_label="in press" if "in press" in " ".join(values.get("N1", [])).lower() else "",
+        year_label="in press"
+        if "in press" in " ".join(values.get("N1", [])).lower()
+        else ("" if year else "n.d."),  # an undated record is not an unparsed one
         title=first("TI", "T1"),
         container=first("JO", "JF", "T2", "BT", "JA"),
         volume=first("VL"),

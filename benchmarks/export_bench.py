@@ -1,0 +1,69 @@
+"""Time `biblio export` (whole process, wall clock) on a synthetic reference list, for every format.
+
+    python -m benchmarks.export_bench            # 10,000 references
+    python -m benchmarks.export_bench 2000       # another size
+
+The document comes from benchmarks.generate (a Markdown reference list plus citations, which
+export ignores). Prints, per format: entries written, output size, best-of-3 wall time, time per
+reference and the target where the issue sets one (APA and BibTeX under 1 s). Not part of the
+test suite.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import generate
+
+N_REFS = 10_000
+REPEATS = 3
+FORMATS = ("bibtex", "biblatex", "apa", "csl-json", "ris")
+TARGETS = {"apa": 1.0, "bibtex": 1.0}
+
+
+def count_entries(fmt: str, text: str) -> int:
+    if fmt in ("bibtex", "biblatex"):
+        return text.count("\n@") + text.startswith("@")
+    if fmt == "ris":
+        return text.count("\nER  -") + text.startswith("ER  -")
+    if fmt == "csl-json":
+        return text.count('\n    "id": ')
+    return sum(1 for line in text.splitlines() if line.strip())
+
+
+def measure(path: Path, fmt: str) -> tuple[int, int, float]:
+    command = [sys.executable, "-m", "biblio_cli", "export", str(path), "--to", fmt]
+    best = float("inf")
+    output = ""
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        best = min(best, time.perf_counter() - start)
+    return count_entries(fmt, output), len(output.encode("utf-8")), best
+
+
+def main() -> None:
+    n_refs = int(sys.argv[1]) if len(sys.argv) > 1 else N_REFS
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"refs-{n_refs}.md"
+        path.write_text(generate(n_refs), encoding="utf-8")
+        print(f"biblio export, {n_refs} references, whole process, best of {REPEATS} ({sys.executable})")
+        print(f"{'format':<10} {'entries':>8} {'bytes':>11} {'seconds':>8} {'µs/ref':>8}  target")
+        failed = []
+        for fmt in FORMATS:
+            entries, size, best = measure(path, fmt)
+            target = TARGETS.get(fmt)
+            verdict = "" if target is None else f"< {target:g} s " + ("ok" if best < target else "MISSED")
+            if target is not None and best >= target:
+                failed.append(fmt)
+            print(f"{fmt:<10} {entries:>8} {size:>11} {best:>8.3f} {best / n_refs * 1e6:>8.1f}  {verdict}")
+    if failed:
+        print(f"targets missed: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()
