@@ -34,14 +34,42 @@ def strip_role(block: str) -> tuple[str, bool]:
     return new.strip(" ,"), new != block
 
 
-def _is_initials(token: str) -> bool:
+def _is_initials(token: str, *, loose: bool = False) -> bool:
+    """`loose` also accepts a given name before initials ('Elena V. M.'), for the token after a family."""
     token = token.strip()
     if not token:
         return False
     if _STRICT_INITIALS.match(token) or _VANCOUVER_INITIALS.match(token):
         return True
     # Length first: _INITIALS backtracks exponentially on a long word, and initials are short.
-    return len(token) <= 12 and "." in token and bool(_INITIALS.match(token))
+    if len(token) > 12 or "." not in token:
+        return False
+    # Each piece is one or two letters: 'Drewell R.' is a name followed by an initial, not initials.
+    if not loose and any(len(piece) > 2 for piece in re.split(r"[\s.\-‐]+", token)):
+        return False
+    return bool(_INITIALS.match(token))
+
+
+def vancouver_prefix(block: str) -> str:
+    """The 'Bae E, Calhoun V' list that opens `block` up to its first full stop, or ''.
+
+    Vancouver names (family then bare capital initials) end at the first '. ', where the title starts.
+    """
+    m = re.search(r"\.\s+(?!et\s+al\b)", block)  # 'Bae E, Calhoun V. et al. Title': et al. ends the names
+    if not m:
+        return ""
+    head = block[: m.start()]
+    if re.match(r"[^\W\d_]{1,2}\.|(?:and|&|und)\s", block[m.end() :]):
+        return ""  # 'Baumberg A. M. & Hogg D.': the dot belongs to dotted initials, the names go on
+    tokens = _split_outside_parens(_ETAL.sub("", head).strip(" ,."))
+    if tokens and all(_is_vancouver_name(t) for t in tokens):
+        return head
+    return ""
+
+
+def _is_vancouver_name(token: str) -> bool:
+    bare = _TRAILING_BARE_INITIALS.match(token)
+    return bare is not None and len(bare.group("family").split()) <= 3 and not _is_group_like(token)
 
 
 def _is_group_like(token: str) -> bool:
@@ -98,6 +126,12 @@ def parse_authors(block: str) -> tuple[tuple[Person, ...], bool, list[str]]:
     if not block:
         return (), et_al, problems
     tokens = _split_outside_parens(block)
+    if (
+        len(tokens) > 1
+        and tokens[-1].endswith(".")
+        and all(_is_vancouver_name(t) for t in [*tokens[:-1], tokens[-1][:-1]])
+    ):
+        tokens[-1] = tokens[-1][:-1]  # 'Bae E, Drewell R.': the dot ends the list, 'R' is no dotted initial
     persons: list[Person] = []
     initials_seen = any(_is_initials(t) for t in tokens)
     any_group = any(_is_group_like(t) for t in tokens)
@@ -106,7 +140,7 @@ def parse_authors(block: str) -> tuple[tuple[Person, ...], bool, list[str]]:
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if _is_initials(token) and persons and not persons[-1].given and not persons[-1].is_group:
+        if _is_initials(token, loose=True) and persons and not persons[-1].given and not persons[-1].is_group:
             persons[-1] = _person(persons[-1].full_family, token)
             i += 1
             continue

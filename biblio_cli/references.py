@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from biblio_cli.markup import strip_italics
 from biblio_cli.model import Person, Reference
-from biblio_cli.names import parse_authors, parse_editor_phrase, strip_role
+from biblio_cli.names import parse_authors, parse_editor_phrase, strip_role, vancouver_prefix
 from biblio_cli.normalize import canonical_year_label, fold_typography, is_valid_doi, normalize_doi
 from biblio_cli.sections import RawEntry
 
@@ -42,6 +42,8 @@ _YEAR_BARE = re.compile(
     r"|(?<=[.,]\s)(?P<label>n\.\s?d\.|s\.\s?d\.|in press|sous presse|forthcoming)",
     re.IGNORECASE,
 )
+#: A citation number left before the first author: '33 ', '[5] ', '(36) ', '5. ' (never a four-digit year).
+_LEADING_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]\s*|\(\d{1,3}\)\s*|\d{1,3}\.?\s+)(?=[^\W\d_]|\*)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.][^\s.A-Z])[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ITALIC = re.compile(r"\*([^*]+)\*")
 #: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
@@ -263,7 +265,12 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
     text = _lift_identifiers(fold_typography(raw.text), f)
+    text = _LEADING_NUMBER.sub("", text, count=1)
     block, rest = _take_year(text, f)
+    names_only = vancouver_prefix(block)
+    if names_only:
+        # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
+        block, rest = names_only, f"{block[len(names_only) :]} {rest}"
     block, role = strip_role(block)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
     leading_role = re.match(r"^[\s.,]*(\([^)]{2,30}\))[\s.,]*", rest)

@@ -179,6 +179,48 @@ CASES = [
         {"families": ["Weber"], "year": "1922"},
         id="old-year",
     ),
+    # Leading citation numbers are not part of the first author's name (issue 3).
+    pytest.param(
+        "33 Bergk, V., & Gasse, C. (2005). Information deficits. *Eur J Clin Pharmacol*, 61, 327-335.",
+        {"families": ["Bergk", "Gasse"], "year": "2005", "title": "Information deficits"},
+        id="leading-number-bare",
+    ),
+    pytest.param(
+        "[5] Smith, J. (2001). A title. *Journal*, 1, 2-3.",
+        {"families": ["Smith"], "title": "A title"},
+        id="leading-number-brackets",
+    ),
+    pytest.param(
+        "(36) Smith, J. (2001). A title. *Journal*, 1, 2-3.",
+        {"families": ["Smith"], "title": "A title"},
+        id="leading-number-parens",
+    ),
+    pytest.param(
+        "5. Smith, J. (2001). A title. *Journal*, 1, 2-3.",
+        {"families": ["Smith"], "title": "A title"},
+        id="leading-number-dot",
+    ),
+    # Vancouver names: family then bare initials (issue 3).
+    pytest.param(
+        "Bae E, Calhoun V, Levine M, Lewis E, Drewell R. 2002. Characterization of the RNA profile. *PNAS* **99**:16847-16852.",
+        {"families": ["Bae", "Calhoun", "Levine", "Lewis", "Drewell"], "year": "2002"},
+        id="vancouver-elife-year-after-names",
+    ),
+    pytest.param(
+        "Bae E, Calhoun V. Title of the work. Journal 2012;157:250-261.",
+        {"families": ["Bae", "Calhoun"], "year": "2012", "title": "Title of the work"},
+        id="vancouver-year-at-end",
+    ),
+    pytest.param(
+        "Bae E, Calhoun V, Smith JA, et al. Title of the work. Journal 2012;157:250-261.",
+        {"families": ["Bae", "Calhoun", "Smith"], "title": "Title of the work"},
+        id="vancouver-et-al",
+    ),
+    pytest.param(
+        "Baumberg A. M. & Hogg D. C. (1994). An efficient method. Report.",
+        {"families": ["Baumberg", "Hogg"], "title": "An efficient method"},
+        id="dotted-initials-without-comma-not-vancouver",
+    ),
 ]
 
 
@@ -231,6 +273,12 @@ def test_problems_are_recorded_not_dropped(text: str, problem: str) -> None:
             [("Arcep", ""), ("Arcom", ""), ("Conseil général de l'économie (CGE)", "")],
         ),
         ("World Health Organization", [("World Health Organization", "")]),
+        (
+            "Bae E, Calhoun V, Levine M, Lewis E, Drewell R.",
+            [("Bae", "E"), ("Calhoun", "V"), ("Levine", "M"), ("Lewis", "E"), ("Drewell", "R")],
+        ),
+        ("Bae E, Calhoun V, Smith JA, et al", [("Bae", "E"), ("Calhoun", "V"), ("Smith", "JA")]),
+        ("Lieven, Elena V. M.", [("Lieven", "Elena V. M.")]),
     ],
 )
 def test_author_blocks(block: str, expected: list[tuple[str, str]]) -> None:
