@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from biblio_cli.markup import clean_line
 from biblio_cli.model import Citation
-from biblio_cli.normalize import canonical_year_label
+from biblio_cli.normalize import canonical_year_label, name_key
 
 
 def _letter_class(predicate: str) -> str:
@@ -230,8 +230,6 @@ def find_citations(
     `known_families` (name keys of listed authors) enables the riskiest form, a bare
     "Name, 2019" outside parentheses, only for names the reference list actually has.
     """
-    from biblio_cli.normalize import name_key
-
     found: list[Citation] = []
     counter = [start_id]
     for paragraph, offsets in _paragraphs(lines):

@@ -46,13 +46,9 @@ def same_year(citation: Citation, reference: Reference) -> bool:
     return not citation.year_suffix or citation.year_suffix == reference.year_suffix
 
 
-def _name_similarity(a: str, b: str) -> float:
-    return float(fuzz.ratio(a, b))
-
-
 def _similar_enough(a: str, b: str) -> bool:
     threshold = SHORT_NAME_SIMILARITY_MIN if min(len(a), len(b)) <= 5 else NAME_SIMILARITY_MIN
-    return _name_similarity(a, b) >= threshold
+    return float(fuzz.ratio(a, b)) >= threshold
 
 
 @dataclass

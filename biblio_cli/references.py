@@ -292,7 +292,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     title_was_italic = rest.strip().startswith("*")
     _parse_after_title(after, f)
     if not f.type:
-        if _THESIS_WORDS.search(raw.text[:0] + after) and "[" in raw.text:
+        if _THESIS_WORDS.search(after) and "[" in raw.text:
             f.type = "thesis"
         elif _REPORT_WORDS.search(after):
             f.type = "report"
