@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 _STOPWORDS: dict[str, frozenset[str]] = {
     "fr": frozenset(
@@ -82,9 +81,21 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_CHARS = 20000
 
 
+#: Stopword -> the languages it counts for (a word may count for several: 'la', 'que', 'de').
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, stop in _STOPWORDS.items() if word in stop)
+    for word in sorted(set().union(*_STOPWORDS.values()))
+}
+
+
 def detect_language(text: str) -> str:
     """Return an ISO 639-1 code ('fr', 'en', 'de', 'es') or 'und' when unsure."""
-    words = Counter(w.lower() for w in _WORD.findall(text[:_SAMPLE_CHARS]))
-    scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
+    hits = [word for word in map(str.lower, _WORD.findall(text[:_SAMPLE_CHARS])) if word in _LANGUAGES_OF]
+    if len(hits) < 3:  # no language can reach the 3 hits it needs
+        return "und"
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for word in hits:
+        for lang in _LANGUAGES_OF[word]:
+            scores[lang] += 1
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 3 else "und"

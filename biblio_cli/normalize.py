@@ -44,20 +44,36 @@ _APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc\u0060\u00b4"), "'")
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000"), " ")
 _LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d"}
 _LIGATURE_RE = re.compile("|".join(_LIGATURES))
+#: The three tables in one (their keys are disjoint and no value is another table's key).
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_TYPOGRAPHY = {**_DASHES, **_APOSTROPHES, **_SPACES}
+_TYPOGRAPHY_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TYPOGRAPHY)) + "]")
 
 
 def fold_typography(text: str) -> str:
     """Unify dashes, apostrophes and exotic spaces so regexes only see ASCII forms."""
-    return text.translate(_DASHES).translate(_APOSTROPHES).translate(_SPACES)
+    # Fast path: str.translate looks every character up in a dict; most text has nothing to fold.
+    if text.isascii():
+        return text.replace("`", "'") if "`" in text else text
+    if _TYPOGRAPHY_CHARS.search(text) is None:
+        return text
+    return text.translate(_TYPOGRAPHY)
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-insensitive form: 'Chêne-Éloïse' -> 'chene eloise'."""
+    if text.isascii():  # no ligature, no accent: NFKD and the combining filter change nothing
+        return _NON_ALNUM.sub(" ", text.lower()).strip()
     text = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group(0)], text)
     decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Combining marks are never ASCII: look at the non-ASCII runs only, not at every character.
+    ascii_only = _NON_ASCII_RUN.sub(_drop_combining, decomposed)
     return _NON_ALNUM.sub(" ", ascii_only.casefold()).strip()
+
+
+def _drop_combining(run: re.Match[str]) -> str:
+    return "".join(c for c in run.group(0) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=65536)
@@ -67,9 +83,10 @@ def name_key(name: str) -> str:
     'de Gaulejac' and 'Gaulejac' share a key; so do 'Le Chêne', 'le Chene' and 'Chêne'.
     """
     words = fold(fold_typography(name).replace("'", "' ")).replace("'", " ").split()
-    while len(words) > 1 and (words[0] in PARTICLES or words[0] + "'" in PARTICLES):
-        words = words[1:]
-    return "".join(words)
+    first = 0  # an index, not words[1:] in the loop: a long run of particles stays linear
+    while len(words) - first > 1 and (words[first] in PARTICLES or words[first] + "'" in PARTICLES):
+        first += 1
+    return "".join(words[first:])
 
 
 def name_variants(name: str) -> list[str]:
@@ -110,11 +127,15 @@ def canonical_year_label(label: str) -> str:
     return _YEAR_LABELS.get(key, label.strip())
 
 
-DOI_PATTERN = re.compile(r"10\.\d{4,9}/\S+")
+DOI_PATTERN = re.compile(r"10\.[0-9]{4,9}/\S+")
 _DOI_PREFIXES = re.compile(
     r"^(?:https?://(?:dx\.)?doi\.org/|https?://doi\.[a-z]+\.org/|doi\.org/|doi:\s*|doi\s+)", re.IGNORECASE
 )
-_VALID_DOI = re.compile(r"^10\.\d{4,9}/[^\s]+$")
+_VALID_DOI = re.compile(r"^10\.[0-9]{4,9}/[^\s]+$")  # [0-9]: \d takes any script's digits
+
+
+_TRAILING_PUNCTUATION = frozenset(".,;:'\"*>")
+_BRACKET_PAIRS = ((")", "("), ("]", "["), ("}", "{"))
 
 
 def normalize_doi(raw: str) -> str:
@@ -123,15 +144,23 @@ def normalize_doi(raw: str) -> str:
     Returns '' when nothing DOI-shaped remains.
     """
     doi = fold_typography(raw.strip())
-    doi = re.sub(r"\\([_&%#$])", r"\1", doi)  # LaTeX / Markdown escapes
     doi = _DOI_PREFIXES.sub("", doi)
-    doi = re.sub(r"\s+", "", doi)
-    doi = doi.rstrip(".,;:'\"*>")
-    for closing, opening in ((")", "("), ("]", "["), ("}", "{")):
-        while doi.endswith(closing) and doi.count(closing) > doi.count(opening):
-            doi = doi[:-1]
-        doi = doi.rstrip(".,;:")
-    return doi.lower()
+    doi = re.sub(r"\s+", "", doi)  # before unescaping: "\ _" must not become "\_" for a second pass
+    doi = re.sub(r"(?<!\\)\\+([_&%#$])", r"\1", doi)  # LaTeX / Markdown escapes (also doubled ones)
+    # Drop trailing punctuation and unbalanced closing brackets, in any interleaving ("x).", "x*]"),
+    # counting brackets once (not once per character removed) so that this stays linear.
+    excess = {closing: doi.count(closing) - doi.count(opening) for closing, opening in _BRACKET_PAIRS}
+    end = len(doi)
+    while end:
+        last = doi[end - 1]
+        if last in _TRAILING_PUNCTUATION:
+            end -= 1
+        elif excess.get(last, 0) > 0:
+            excess[last] -= 1
+            end -= 1
+        else:
+            break
+    return doi[:end].lower()
 
 
 def is_valid_doi(doi: str) -> bool:

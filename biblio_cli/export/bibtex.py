@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
-import bibtexparser
-
 from biblio_cli.export.fields import Extra, derive, page_range
 from biblio_cli.export.latex import to_latex
 from biblio_cli.model import Person, Reference
@@ -152,6 +150,8 @@ class BibEntry:
 
 def parse_bib(text: str) -> tuple[list[BibEntry], list[tuple[int, str, str]]]:
     """Entries and failed blocks (line, message, raw text) of a .bib text; @string macros expanded."""
+    import bibtexparser  # only .bib input needs it; exporting does not pay for its import
+
     library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]
     entries = [
         BibEntry(

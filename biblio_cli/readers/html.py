@@ -12,10 +12,12 @@ its line in the HTML source ("html line 120").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from biblio_cli.errors import InputError
 from biblio_cli.model import Document
 from biblio_cli.readers.package import LineBuilder, Segment, join_segments
 from biblio_cli.readers.text import decode_bytes, read_input_bytes
@@ -47,6 +49,8 @@ _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE)
 #: How much of the file to search for a <meta charset>.
 _CHARSET_SNIFF_BYTES = 4096
+#: Most elements open at once (unclosed <p>s count too); beyond, the page is refused as hostile.
+MAX_HTML_DEPTH = 100_000
 
 
 @dataclass
@@ -76,11 +80,34 @@ class _Parser(HTMLParser):
         self.capture: list[str] | None = None  # text of a <sup> or note link being read
         self.owner: _Element | None = None  # the element whose text is being captured
         self.pre = 0  # depth of <pre>, where line breaks are kept
+        # Counts over the stack, kept as elements are pushed and popped, so that every event costs
+        # the same however deeply the page nests (scanning the stack made deep pages quadratic).
+        self.skips = 0
+        self.articles = 0
+        self.italics = 0
+        self.open_tags: Counter[str] = Counter()
 
     # State -------------------------------------------------------------------------------------
 
     def skipping(self) -> bool:
-        return any(e.skip for e in self.stack)
+        return self.skips > 0
+
+    def push(self, element: _Element) -> None:
+        if len(self.stack) >= MAX_HTML_DEPTH:
+            raise InputError(f"more than {MAX_HTML_DEPTH:,} HTML elements open at once (line {self.getpos()[0]})")
+        self.stack.append(element)
+        self.skips += element.skip
+        self.articles += element.article
+        self.italics += element.italic
+        self.open_tags[element.tag] += 1
+
+    def pop(self) -> _Element:
+        element = self.stack.pop()
+        self.skips -= element.skip
+        self.articles -= element.article
+        self.italics -= element.italic
+        self.open_tags[element.tag] -= 1
+        return element
 
     def flush(self) -> None:
         if any(s.text.strip() for s in self.block.segments):
@@ -99,7 +126,7 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         classes = values.get("class", "").lower()
-        inside_article = any(e.article for e in self.stack)
+        inside_article = self.articles > 0
         if tag == "br" and not self.skipping():
             self.add("\n")
             return
@@ -133,7 +160,7 @@ class _Parser(HTMLParser):
         elif tag == "sup" and self.capture is None:
             self.capture, self.owner = [], element
         self.pre += tag == "pre"
-        self.stack.append(element)
+        self.push(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -141,10 +168,10 @@ class _Parser(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if not any(e.tag == tag for e in self.stack):
+        if not self.open_tags[tag]:
             return  # a stray end tag
         while self.stack:
-            element = self.stack.pop()
+            element = self.pop()
             self.end_element(element)
             if element.tag == tag:
                 break
@@ -167,7 +194,7 @@ class _Parser(HTMLParser):
         if label and (element.call or element.tag == "sup"):
             self.add(f"[^{label.group(1)}]")
         elif text:
-            self.add(text, any(e.italic for e in self.stack))
+            self.add(text, self.italics > 0)
 
     def handle_data(self, data: str) -> None:
         if self.skipping():
@@ -177,12 +204,12 @@ class _Parser(HTMLParser):
         if self.capture is not None:
             self.capture.append(data)
             return
-        self.add(data, any(e.italic for e in self.stack))
+        self.add(data, self.italics > 0)
 
 
 def _decode(data: bytes, path: Path) -> str:
     match = _CHARSET.search(data[:_CHARSET_SNIFF_BYTES])
-    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if match and b"\x00" not in data and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode(match.group(1).decode("ascii"))
         except (LookupError, UnicodeDecodeError):
@@ -190,13 +217,62 @@ def _decode(data: bytes, path: Path) -> str:
     return decode_bytes(data, str(path))[0]
 
 
+_TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/?!")
+
+
+def escape_unclosed(text: str) -> str:
+    """Turn every "<" that opens nothing closed into "&lt;", in one linear pass.
+
+    html.parser rescans from an unclosed "<" to the end of its input, once per such "<": a
+    1.5 MB line of "<a" took minutes. A "<" opens a construct only when its end ("-->",
+    "]]>", or ">" before the next "<") is there; otherwise it is text, and escaping it changes
+    nothing for a browser-like reading. Ends that do not exist are remembered, so the
+    searches stay linear.
+    """
+    out: list[str] = []
+    copied = 0
+    no_end_after: dict[str, int] = {}  # end marker -> position after which it never occurs
+    gt = text.find(">")  # the next ">" at or after the current "<"; -1 once none is left
+    i = text.find("<")
+    while i != -1:
+        closed_at = -1
+        for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>")):
+            if text.startswith(opener, i):
+                if i < no_end_after.get(closer, len(text) + 1):
+                    closed_at = text.find(closer, i + len(opener))
+                    if closed_at == -1:
+                        no_end_after[closer] = i
+                    else:
+                        closed_at += len(closer)
+                break
+        else:
+            if gt != -1 and gt < i:
+                gt = text.find(">", i)
+            if gt != -1 and text[i + 1 : i + 2] in _TAG_START and text.find("<", i + 1, gt) == -1:
+                closed_at = gt + 1
+        if closed_at == -1:
+            out.append(text[copied:i])
+            out.append("&lt;")
+            copied = i + 1
+            i = text.find("<", i + 1)
+        else:
+            i = text.find("<", closed_at)
+    out.append(text[copied:])
+    return "".join(out)
+
+
 def read_html(path: str | Path) -> Document:
     """Read an HTML page into a Document. Raises InputError with a one-line reason."""
     p = Path(path)
     data = read_input_bytes(p)
     parser = _Parser()
-    parser.feed(_decode(data, p))
-    parser.close()
+    try:
+        # A "<" that cannot open a tag is text: escaping it lets html.parser take the run in one
+        # piece instead of one character at a time (a line of "<<<<" took seconds per MB).
+        parser.feed(escape_unclosed(_decode(data, p)))
+        parser.close()
+    except InputError as exc:
+        raise InputError(f"{p}: {exc}") from None
     parser.flush()
     builder = LineBuilder()
     notes = []

@@ -12,10 +12,10 @@ from biblio_cli.normalize import PARTICLES
 def _split_particle(family: str) -> tuple[str, str]:
     """'de Gaulejac' -> ('de', 'Gaulejac'); capitalised prefixes ('Le Chêne') stay in the family."""
     words = family.split()
-    lead: list[str] = []
-    while len(words) > 1 and (words[0] in PARTICLES or words[0].rstrip("'") + "'" in PARTICLES):
-        lead.append(words.pop(0))
-    return " ".join(lead), " ".join(words)
+    count = 0  # index, not pop(0): a long run of particles must stay linear
+    while count < len(words) - 1 and (words[count] in PARTICLES or words[count].rstrip("'") + "'" in PARTICLES):
+        count += 1
+    return " ".join(words[:count]), " ".join(words[count:])
 
 
 def parse_name(text: str, group: bool = False) -> Person:
