@@ -15,3 +15,19 @@ class UsageError(BiblioError):
 
 class OutputError(BiblioError):
     """A result cannot be written (disk full, permission denied); the old file is left as it was."""
+
+
+class Interrupted(BaseException):  # not an error: a request to stop
+    """SIGINT or SIGTERM arrived: unwind (temporary files removed, the cache rolled back) and exit 128+signal.
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` in the library swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """130 for SIGINT (Ctrl-C), 143 for SIGTERM: the shell convention 128 + signal number."""
+        return 128 + self.signum

@@ -130,8 +130,8 @@ def _check_mimetype(package: Package, path: str | Path) -> None:
         raise InputError(f"{path}: not an OpenDocument .odt file: no mimetype in the archive{hint}")
     mimetype = package.read("mimetype").strip()
     if mimetype != _TEXT_MIMETYPE:
-        shown = mimetype.decode("ascii", "replace")[:80]
-        raise InputError(f"{path}: not an OpenDocument text: its type is {shown}")
+        shown = "".join(c if c.isprintable() else "?" for c in mimetype.decode("ascii", "replace")[:80])
+        raise InputError(f"{path}: not an OpenDocument text: its type is {shown or '(empty)'}")
 
 
 def read_odt(path: str | Path) -> Document:

@@ -11,20 +11,31 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 
 from biblio_cli.errors import InputError
 from biblio_cli.language import detect_language
 from biblio_cli.model import Document
+from biblio_cli.readers.limits import (
+    HOW_TO_RAISE,
+    MAX_XML_DEPTH,
+    check_file_size,
+    check_lines,
+    format_size,
+    scaled,
+)
 from biblio_cli.readers.text import require_file
 
-#: Largest uncompressed XML part we read; a long thesis's document.xml is a few MiB.
+#: Largest uncompressed XML part we read at the default input limit (scaled with --max-size);
+#: a long thesis's document.xml is a few MiB.
 MAX_PART_BYTES = 64 * 1024 * 1024
-#: Largest total of uncompressed XML read from one package.
+#: Largest total of uncompressed XML read from one package at the default input limit (scaled too).
 MAX_TOTAL_BYTES = 128 * 1024 * 1024
+#: Most members accepted in a package (Word and LibreOffice files hold tens to a few hundred).
+MAX_MEMBERS = 10_000
 #: Highest compression ratio accepted for a part larger than RATIO_FLOOR_BYTES; real XML is ~5-30x.
 MAX_RATIO = 200
 RATIO_FLOOR_BYTES = 1024 * 1024
@@ -72,8 +83,13 @@ class Package:
     def read(self, name: str) -> bytes:
         """The uncompressed bytes of one part, refusing absurd sizes and ratios."""
         info = self.archive.getinfo(name)
-        if info.file_size > MAX_PART_BYTES or self.read_bytes + info.file_size > MAX_TOTAL_BYTES:
-            raise InputError(f"{self.path}: refusing {name}: it inflates to {info.file_size} bytes (a zip bomb?)")
+        part_limit, total_limit = scaled(MAX_PART_BYTES), scaled(MAX_TOTAL_BYTES)
+        if info.file_size > part_limit or self.read_bytes + info.file_size > total_limit:
+            limit = part_limit if info.file_size > part_limit else total_limit
+            raise InputError(
+                f"{self.path}: refusing {name}: it inflates to {format_size(info.file_size)}, over the "
+                f"{format_size(limit)} limit for XML inside a package (a zip bomb?); if the file is genuine, {HOW_TO_RAISE}"
+            )
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(
                 f"{self.path}: refusing {name}: compressed {info.file_size // max(info.compress_size, 1)}x (a zip bomb?)"
@@ -84,26 +100,58 @@ class Package:
             with self.archive.open(info) as handle:
                 while chunk := handle.read(_CHUNK_BYTES):
                     size += len(chunk)
-                    if size > info.file_size or size > MAX_PART_BYTES:
+                    if size > info.file_size or size > part_limit:
                         raise InputError(f"{self.path}: refusing {name}: it inflates beyond its declared size")
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
             raise InputError(f"{self.path}: damaged archive, cannot read {name} ({exc})") from None
         self.read_bytes += size
         return b"".join(chunks)
 
     def xml(self, name: str) -> Element:
-        """Parse one XML part: no DTD, no entities, no external references."""
+        """Parse one XML part: no DTD, no entities, no external references, bounded nesting."""
         data = self.read(name)
         try:
-            return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+            parser = DefusedXMLParser(
+                target=_DepthLimitedBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True
+            )
+            parser.feed(data)
+            root: Element = parser.close()
         except DefusedXmlException:
             raise InputError(
                 f"{self.path}: refusing {name}: it declares a DTD or entities (unsafe XML, never produced by office suites)"
             ) from None
+        except _TooDeep:
+            raise InputError(
+                f"{self.path}: refusing {name}: XML nested more than {MAX_XML_DEPTH} elements deep "
+                "(never produced by office suites)"
+            ) from None
         except ParseError as exc:
             line, column = exc.position
             raise InputError(f"{self.path}: malformed XML in {name} (line {line}, column {column})") from None
+        return root
+
+
+class _TooDeep(Exception):
+    """Raised inside the XML parser when elements nest deeper than MAX_XML_DEPTH."""
+
+
+class _DepthLimitedBuilder(TreeBuilder):
+    """A TreeBuilder that refuses absurd nesting, which would overflow the readers' recursive walks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        self.depth += 1
+        if self.depth > MAX_XML_DEPTH:
+            raise _TooDeep
+        return super().start(tag, attrs)
+
+    def end(self, tag: str) -> Element:
+        self.depth -= 1
+        return super().end(tag)
 
 
 def open_package(path: str | Path, kind: str) -> Package:
@@ -120,10 +168,14 @@ def open_package(path: str | Path, kind: str) -> Package:
         actual = describe_content(head) or "not a zip archive"
         actual = actual if actual.startswith("not") else f"looks like {actual}"
         raise InputError(f"{p}: not {kind}: the file {actual}; check its extension")
+    check_file_size(p)
     try:
         archive = zipfile.ZipFile(p)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise InputError(f"{p}: not {kind}: damaged zip archive ({exc})") from None
+    if len(archive.infolist()) > MAX_MEMBERS:
+        archive.close()
+        raise InputError(f"{p}: not {kind}: the archive holds more than {MAX_MEMBERS:,} members")
     return Package(p, archive)
 
 
@@ -191,4 +243,5 @@ class LineBuilder:
         text = "\n".join(self.lines)
         if not text.strip():
             raise InputError(f"{path}: no text found in the document")
+        check_lines(self.lines, str(path))
         return Document(str(path), tuple(self.lines), encoding, detect_language(text), tuple(self.locations))

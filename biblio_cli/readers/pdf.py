@@ -22,6 +22,7 @@ from pathlib import Path
 
 from biblio_cli.errors import InputError
 from biblio_cli.model import Document
+from biblio_cli.readers.limits import check_file_size
 from biblio_cli.readers.package import LineBuilder, describe_content
 from biblio_cli.readers.text import require_file
 from biblio_cli.sections import END_HEADINGS, REFERENCE_HEADINGS, heading_words
@@ -70,8 +71,10 @@ def _page_lines(path: Path) -> list[list[str]]:
         return [(page.extract_text() or "").translate(_LIGATURES).splitlines() for page in reader.pages]
     except FileNotDecryptedError:
         raise InputError(f"{path}: the PDF is password-protected; save an unprotected copy") from None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf on a damaged file can raise almost anything (zlib, struct, ...)
+        reason = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(f"{path}: damaged or unsupported PDF ({reason})") from None
 
 
@@ -114,8 +117,12 @@ def _join(previous: str, line: str) -> str:
 def read_pdf(path: str | Path) -> Document:
     """Read a PDF's text layer into a Document. Raises InputError for scans, encryption, damage."""
     p = require_file(path)
-    with p.open("rb") as handle:
-        head = handle.read(1024)
+    check_file_size(p)
+    try:
+        with p.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
     if b"%PDF-" not in head:
         actual = describe_content(head)
         raise InputError(f"{p}: not a PDF{f': the file looks like {actual}' if actual else ''}; check its extension")

@@ -8,6 +8,7 @@ from pathlib import Path
 from biblio_cli.errors import InputError
 from biblio_cli.language import detect_language
 from biblio_cli.model import Document
+from biblio_cli.readers.limits import check_lines, read_limited
 
 #: Bytes that never occur in text files; their presence means the file is binary.
 _BINARY_MARKERS = (b"\x00",)
@@ -23,10 +24,12 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     Returns (text, encoding). Raises InputError for binary content.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return _decode(data[len(codecs.BOM_UTF8) :], "utf-8", name), "utf-8-sig"
+        return _decode(data[len(codecs.BOM_UTF8) :], "utf-8", name, len(codecs.BOM_UTF8)), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(data, "utf-16", name), "utf-16"
     head = data[:_SNIFF_BYTES]
+    if b"\x00" in data:  # anywhere in the file, not just the sniffed head
+        raise InputError(f"{name}: looks like a binary file, not a text document (NUL at byte {data.index(0)})")
     if any(marker in head for marker in _BINARY_MARKERS) or _control_ratio(head) > 0.05:
         raise InputError(f"{name}: looks like a binary file, not a text document")
     try:
@@ -40,11 +43,11 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-def _decode(data: bytes, encoding: str, name: str) -> str:
+def _decode(data: bytes, encoding: str, name: str, offset: int = 0) -> str:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid {encoding} text (byte {exc.start})") from None
+    except UnicodeDecodeError as exc:  # `offset`: bytes before `data` in the file (a BOM)
+        raise InputError(f"{name}: not valid {encoding} text (byte {exc.start + offset})") from None
 
 
 def _control_ratio(head: bytes) -> float:
@@ -65,6 +68,7 @@ def split_lines(text: str) -> tuple[str, ...]:
 def document_from_text(text: str, path: str = "<string>", encoding: str = "utf-8") -> Document:
     """Build a Document from already decoded text (used by tests and stdin)."""
     lines = split_lines(text)
+    check_lines(lines, path)
     return Document(path=path, lines=lines, encoding=encoding, language=detect_language(text))
 
 
@@ -82,7 +86,8 @@ def read_input_bytes(path: str | Path) -> bytes:
     """All bytes of an input file; InputError (one line) when missing, a directory, unreadable or blank."""
     p = require_file(path)
     try:
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            data = read_limited(handle, str(p))
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from None
     if not data.strip():

@@ -1,0 +1,39 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from biblio_cli.errors import UsageError
+from biblio_cli.readers.limits import DEFAULT_MAX_SIZE, format_size, input_limit, parse_size
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _set_max_size(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """Apply --max-size for the rest of the command (the limit is reset when the command ends)."""
+    if value is None:
+        return
+    try:
+        size = parse_size(value)
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from None
+    ctx.with_resource(input_limit(size))
+
+
+def max_size_option(command: F) -> F:
+    """`--max-size SIZE` (env BIBLIO_MAX_SIZE): the input size limit, applied while the command runs."""
+    decorator = click.option(
+        "--max-size",
+        metavar="SIZE",
+        envvar="BIBLIO_MAX_SIZE",
+        callback=_set_max_size,
+        expose_value=False,
+        is_eager=True,
+        help=f"Largest input accepted, e.g. 200MB or 1GiB (default {format_size(DEFAULT_MAX_SIZE)}; "
+        "also BIBLIO_MAX_SIZE). Longest line: 1/50 of it; XML inside .docx/.odt scales with it.",
+    )
+    return decorator(command)
