@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,20 +28,31 @@ def cache_dir_option(fn: Callable[..., None]) -> Callable[..., None]:
     )(fn)
 
 
-def make_resolver(offline: bool, refresh: bool, cache_dir: Path | None) -> Resolver:
-    """A Resolver from CLI options; environment URLs and BIBLIO_MAILTO are read here."""
+def make_resolver(
+    offline: bool,
+    refresh: bool,
+    cache_dir: Path | None,
+    mailto: str | None = None,
+    urls: Mapping[str, str] | None = None,
+) -> Resolver:
+    """A Resolver from CLI options and config values.
+
+    The environment (BIBLIO_*_URL, BIBLIO_MAILTO) gives the defaults; `mailto` and `urls`
+    (keys "crossref", "datacite", "doiorg", "hal", e.g. from a config file) win over it. Every
+    URL passes the same check: https, or plain http on a loopback address only.
+    """
+    from dataclasses import replace
+
     from biblio_cli.registry.http import HttpSettings
     from biblio_cli.registry.resolve import Endpoints, Resolver, ResolveSettings
 
     if offline and refresh:
         raise UsageError("--offline and --refresh contradict each other (--refresh needs the network)")
-    settings = ResolveSettings(
-        endpoints=Endpoints.from_env(),
-        http=HttpSettings.from_env(),
-        cache_dir=cache_dir,
-        offline=offline,
-        refresh=refresh,
-    )
+    endpoints = Endpoints.from_env().with_urls(urls or {})
+    http = HttpSettings.from_env()
+    if mailto is not None:
+        http = replace(http, mailto=mailto.strip())
+    settings = ResolveSettings(endpoints=endpoints, http=http, cache_dir=cache_dir, offline=offline, refresh=refresh)
     return Resolver(settings)
 
 
@@ -60,14 +71,38 @@ def progress(resolver: Resolver, total: int) -> Iterator[None]:
             resolver.progress = None
 
 
+def echo_warnings(warnings: Iterable[str]) -> None:
+    """One line on stderr per warning the library recorded (a rebuilt cache...)."""
+    for warning in warnings:
+        click.echo(f"biblio: warning: {warning}", err=True)
+
+
+def resolve_with_progress(resolver: Resolver, refs: Sequence[Reference]) -> OnlineResult:
+    """Resolve references with a progress bar, printing the run's new warnings on stderr."""
+    with progress(resolver, resolver.planned_lookups(refs)):
+        online = resolver.resolve_references(refs)
+    echo_warnings(online.warnings)
+    return online
+
+
 def online_hook(resolver: Resolver) -> Callable[[tuple[Reference, ...]], OnlineResult]:
     """What `check --online` hands the pipeline: resolve one document's references, with a progress bar."""
 
     def hook(refs: tuple[Reference, ...]) -> OnlineResult:
-        with progress(resolver, resolver.planned_lookups(refs)):
-            return resolver.resolve_references(refs)
+        return resolve_with_progress(resolver, refs)
 
     return hook
+
+
+#: `--write-dois` output formats, by file suffix.
+WRITE_DOIS_FORMATS = {".bib": "bibtex", ".json": "csl-json", ".csv": "csv"}
+
+
+def write_dois_format(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in WRITE_DOIS_FORMATS:
+        raise UsageError(f"--write-dois {path}: use a .bib (BibTeX), .json (CSL-JSON) or .csv file")
+    return WRITE_DOIS_FORMATS[suffix]
 
 
 @click.command()
@@ -79,7 +114,10 @@ def online_hook(resolver: Resolver) -> Callable[[tuple[Reference, ...]], OnlineR
 @click.option(
     "--write-dois",
     type=click.Path(dir_okay=False, path_type=str),
-    help="Write the DOIs found (including suggested ones) to this CSV file; documents are never modified.",
+    help=(
+        "Export the documents' references with the DOIs found filled in: .bib (BibTeX) or .json"
+        " (CSL-JSON); .csv lists the DOIs only. Written atomically; documents are never modified."
+    ),
 )
 def resolve(
     targets: tuple[str, ...],
@@ -102,14 +140,18 @@ def resolve(
     Examples:
       biblio resolve 10.1371/journal.pone.0033693
       biblio resolve paper.md --format json
-      biblio resolve paper.md --write-dois dois.csv
+      biblio resolve paper.md --write-dois paper-with-dois.bib
     """
+    from biblio_cli.config import load_config, merge
+    from biblio_cli.export.core import export_references, load_document
+    from biblio_cli.export.enrich import fill_dois
     from biblio_cli.normalize import is_valid_doi, normalize_doi
     from biblio_cli.output import write_atomic
     from biblio_cli.pipeline import parse_references
     from biblio_cli.readers import read_any
     from biblio_cli.registry import report
 
+    out_format = write_dois_format(write_dois) if write_dois else ""
     documents, dois = [], []
     for target in targets:
         if Path(target).is_file():
@@ -118,21 +160,35 @@ def resolve(
             dois.append(target)
         else:
             raise UsageError(f"{target}: neither a readable file nor a DOI")
+    if out_format in ("bibtex", "csl-json") and not documents:
+        raise UsageError("--write-dois exports a document's references: give a document, not only DOIs")
     items: list[report.ResolvedItem] = []
-    with make_resolver(offline, refresh, cache_dir) as resolver:
+    filled: list[Reference] = []
+    # The nearest config file's mailto, registry URLs and cache-dir apply, as for `check`.
+    config = merge(load_config(Path.cwd()), cache_dir=cache_dir)
+    with make_resolver(offline, refresh, config.cache_dir, mailto=config.mailto, urls=config.url_map) as resolver:
+        echo_warnings(resolver.take_warnings())
         for path in documents:
-            refs = parse_references(read_any(path))[0]
-            with progress(resolver, resolver.planned_lookups(refs)):
-                online = resolver.resolve_references(refs)
+            document = read_any(path)
+            refs = parse_references(document)[0]
+            online = resolve_with_progress(resolver, refs)
             items.extend(report.items_for_references(path, refs, online))
+            if out_format in ("bibtex", "csl-json") and refs:
+                # The references `biblio export` would write (footnotes repeating the list once).
+                with_dois, changes = fill_dois(load_document(document).references, online)
+                filled.extend(with_dois)
+                for change in changes:
+                    click.echo(change.describe(), err=True)
         if dois:
             with progress(resolver, len(dois)):
                 items.extend(report.items_for_dois(resolver.resolve_dois(dois)))
+            echo_warnings(resolver.take_warnings())
         unavailable = resolver.unavailable_messages()
     render = report.render_json if output_format == "json" else report.render_text
     click.echo(render(items, unavailable), nl=False)
     if write_dois:
-        write_atomic(write_dois, report.dois_csv(items), protected=documents)
+        text = report.dois_csv(items) if out_format == "csv" else export_references(filled, out_format).text
+        write_atomic(write_dois, text, protected=documents)
     sys.exit(ExitCode.FINDINGS if any(i.flagged for i in items) else ExitCode.OK)
 
 
@@ -155,6 +211,7 @@ def info(cache_dir: Path | None) -> None:
 
     with Cache(cache_dir) as store:
         stats = store.info()
+        echo_warnings(store.take_warnings())
     click.echo(f"path: {stats.path}")
     click.echo(f"size: {stats.size_bytes / 1024:.1f} KiB")
     click.echo(f"entries: {stats.entries} ({stats.expired} expired)")
@@ -171,4 +228,5 @@ def clear(cache_dir: Path | None, expired: bool) -> None:
 
     with Cache(cache_dir) as store:
         removed = store.clear(expired_only=expired)
+        echo_warnings(store.take_warnings())
     click.echo(f"removed {removed} entr{'y' if removed == 1 else 'ies'}")

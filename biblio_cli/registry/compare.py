@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from biblio_cli.model import Reference, Severity
 from biblio_cli.normalize import fold, name_key
@@ -24,6 +25,9 @@ CONTAINER_MATCH_MIN = 85.0
 CANDIDATE_LEAD_MIN = 10.0
 #: Search candidates whose year differs by more than this are rejected.
 CANDIDATE_YEAR_SLACK = 1
+#: A registered DOI at most this many edits (insertion, deletion, substitution, transposition)
+#: from a DOI that does not exist is "near": the listed one is probably a typo of it.
+NEAR_DOI_MAX_EDITS = 2
 
 _TAGS = re.compile(r"<[^>]+>")
 #: Publishers prefix retracted works' titles; the retraction is its own finding, not a title change.
@@ -92,6 +96,11 @@ def same_container(listed: str, record: RegistryRecord) -> bool:
 
 def _number(text: str) -> str:
     return fold(text).replace(" ", "").lstrip("0")
+
+
+def same_number(a: str, b: str) -> bool:
+    """Volume/issue/page numbers compared loosely ('037' ~ '37', case and spaces ignored)."""
+    return _number(a) == _number(b)
 
 
 def first_page(pages: str) -> str:
@@ -165,3 +174,23 @@ def best_candidate(ref: Reference, candidates: tuple[RegistryRecord, ...]) -> Re
         if other.record.doi != best.record.doi and other.ok and best.title - other.title < CANDIDATE_LEAD_MIN:
             return None  # two works fit equally well: do not guess
     return best.record
+
+
+def near_doi(listed: str, registered: str) -> bool:
+    """True when `registered` is a typo away from `listed` (case-insensitive, OSA edit distance)."""
+    a, b = listed.strip().lower(), registered.strip().lower()
+    return bool(a and b) and a != b and OSA.distance(a, b, score_cutoff=NEAR_DOI_MAX_EDITS + 1) <= NEAR_DOI_MAX_EDITS
+
+
+def candidate_for_doi(ref: Reference, listed_doi: str, candidates: tuple[RegistryRecord, ...]) -> RegistryRecord | None:
+    """The work to suggest for a DOI that is registered nowhere.
+
+    The same validation as for a missing DOI (title, first author and year must agree, and the
+    best candidate must lead clearly). When two validated candidates are too close to call, the
+    one whose DOI is near the listed DOI (a typo of it) settles it; nothing else does.
+    """
+    best = best_candidate(ref, candidates)
+    if best is not None or not ref.title or not (ref.authors or ref.year is not None):
+        return best
+    near = {c.doi: c for c in candidates if near_doi(listed_doi, c.doi) and validate(ref, c).ok}
+    return next(iter(near.values())) if len(near) == 1 else None

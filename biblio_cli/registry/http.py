@@ -17,13 +17,14 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 
 from biblio_cli import __version__
 from biblio_cli.errors import BiblioError, UsageError
@@ -33,6 +34,19 @@ PROJECT_URL = "https://github.com/biblio-cli/biblio"
 ANSWER_STATUSES = frozenset({200, 400, 404, 410})
 #: Statuses worth retrying: rate limited or the server is struggling.
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+#: Redirects followed (doi.org content negotiation sends us to the agency); each hop is checked.
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
+#: Bodies are read in chunks of this size, so a size limit and a deadline can stop them early.
+CHUNK_BYTES = 64 * 1024
+
+
+class BadAnswer(Exception):
+    """A response that is not an answer: too big, too slow, or not JSON (retried, then unavailable)."""
+
+    def __init__(self, message: str, timed_out: bool = False) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
 
 
 class RegistryUnavailable(BiblioError):
@@ -64,8 +78,11 @@ class HttpSettings:
 
     mailto: str = ""
     connect_timeout_s: float = 5.0
-    read_timeout_s: float = 30.0
+    read_timeout_s: float = 20.0
     max_retries: int = 4
+    #: Retries after a timeout (a stalled or dripping server costs a whole deadline per attempt);
+    #: a request that still times out opens the circuit breaker for its host at once.
+    timeout_retries: int = 1
     backoff_base_s: float = 0.5
     backoff_max_s: float = 30.0
     #: Longest Retry-After we are willing to honour before giving up on the request.
@@ -76,6 +93,10 @@ class HttpSettings:
     list_limits: Limits = DEFAULT_LIST_LIMITS
     #: Spacing safety factor so clock jitter never pushes us over a published rate.
     rate_margin: float = 1.05
+    #: Largest body we read; a bigger one is a failure (a registry record is a few KB).
+    max_body_bytes: int = 10 * 1024 * 1024
+    #: Whole-request deadline (connect, headers and body): a server dripping bytes cannot stall us.
+    total_timeout_s: float = 30.0
     extra_headers: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -89,6 +110,13 @@ def user_agent(mailto: str) -> str:
     """`biblio/<version> (<project url>; mailto:<address>)`, the form Crossref asks for."""
     contact = f"; mailto:{mailto}" if mailto else ""
     return f"biblio/{__version__} ({PROJECT_URL}{contact})"
+
+
+def check_url(url: str) -> bool:
+    """True for https URLs, and plain http only on loopback hosts: the only URLs we ever request."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    return bool(host) and (parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host)))
 
 
 def check_base_url(url: str, name: str) -> str:
@@ -266,6 +294,56 @@ class HttpClient:
         ceiling = min(self.settings.backoff_max_s, self.settings.backoff_base_s * 2**attempt)
         return random.uniform(ceiling / 2, ceiling)
 
+    def _fetch(self, url: str, params: Mapping[str, str] | None, accept: str) -> tuple[requests.Response, bytes]:
+        """One request, following checked redirects, with the body read under a size limit and a deadline.
+
+        TLS certificates are always verified (`verify=True`, whatever the session or the
+        environment say), and a redirect is followed only to an https URL (or loopback http).
+        """
+        deadline = time.monotonic() + self.settings.total_timeout_s
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self.session.get(
+                url,
+                params=params,
+                headers={"Accept": accept},
+                timeout=(self.settings.connect_timeout_s, self.settings.read_timeout_s),
+                verify=True,
+                stream=True,
+                allow_redirects=False,
+            )
+            try:
+                if response.status_code in REDIRECT_STATUSES and response.headers.get("Location"):
+                    target = urljoin(response.url, response.headers["Location"].strip())
+                    if not check_url(target):
+                        raise BadAnswer(f"redirected to a URL that is not https ({target})")
+                    url, params = target, None
+                    continue
+                return response, self._read_body(response, deadline)
+            finally:
+                response.close()
+        raise BadAnswer(f"more than {MAX_REDIRECTS} redirects")
+
+    def _read_body(self, response: requests.Response, deadline: float) -> bytes:
+        limit = self.settings.max_body_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise BadAnswer(f"body of {int(declared)} bytes is over the {limit}-byte limit")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in _chunks(response):
+                size += len(chunk)
+                if size > limit:
+                    raise BadAnswer(f"body over the {limit}-byte limit")
+                if time.monotonic() > deadline:
+                    raise BadAnswer(f"no complete answer within {self.settings.total_timeout_s:g} s", timed_out=True)
+                chunks.append(chunk)
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            raise BadAnswer("timed out while reading the body", timed_out=True) from exc
+        except urllib3.exceptions.HTTPError as exc:
+            raise BadAnswer(f"connection failed while reading the body ({type(exc).__name__})") from exc
+        return b"".join(chunks)
+
     def get_json(
         self,
         url: str,
@@ -281,25 +359,24 @@ class HttpClient:
                 raise RegistryUnavailable(host, self._open[host])
         budget = self._budget(host, kind)
         last = "no attempt made"
+        timeouts = 0
         for attempt in range(self.settings.max_retries + 1):
             wait: float | None = None
+            timed_out = False
             budget.acquire()
             try:
                 with self._lock:
                     self.request_count += 1
-                response = self.session.get(
-                    url,
-                    params=params,
-                    headers={"Accept": accept},
-                    timeout=(self.settings.connect_timeout_s, self.settings.read_timeout_s),
-                )
+                response, content = self._fetch(url, params, accept)
                 budget.update(limits_from_headers(response.headers, budget.limits))
                 status = response.status_code
                 if status == 403:
                     raise self._trip(host, "access refused (HTTP 403); not calling it again this run")
                 if status in ANSWER_STATUSES:
-                    body = _decode(response)
-                    if status == 200 and body is None:
+                    body = _decode(content)
+                    if status == 200 and not _json_type(response.headers.get("Content-Type", "")):
+                        last = f"HTTP 200 with content type {response.headers.get('Content-Type', '')!r}, not JSON"
+                    elif status == 200 and body is None:
                         last = "HTTP 200 but the body is not JSON"
                     else:
                         self._record(host, True)
@@ -308,28 +385,52 @@ class HttpClient:
                     last = f"HTTP {status}"
                     wait = retry_after_s(response.headers.get("Retry-After"))
                     if status == 429:
-                        budget.pause(wait if wait is not None else self._backoff_s(attempt))
+                        pause = wait if wait is not None else self._backoff_s(attempt)
+                        budget.pause(min(pause, self.settings.retry_after_max_s))
                 else:
                     last = f"unexpected HTTP {status}"
+            except BadAnswer as exc:
+                last, timed_out = str(exc), exc.timed_out
             except requests.Timeout:
-                last = "timed out"
+                last, timed_out = "timed out", True
             except requests.RequestException as exc:
                 last = f"connection failed ({type(exc).__name__})"
             finally:
                 budget.release()
-            if attempt == self.settings.max_retries:
+            timeouts += timed_out
+            if attempt == self.settings.max_retries or timeouts > self.settings.timeout_retries:
                 break
             if wait is not None and wait > self.settings.retry_after_max_s:
-                last += f"; asked to wait {wait:.0f} s"
-                break
+                # Waiting that long would stall the run: give up on this host for the run.
+                raise self._trip(host, f"{last}; asked to wait {wait:.0f} s; not calling it again this run")
             self._sleep(wait if wait is not None else self._backoff_s(attempt))
+        if timed_out:  # it did not answer in time, twice: do not make every later lookup wait too
+            raise self._trip(host, f"{last}; not calling it again this run")
         self._record(host, False)
         raise RegistryUnavailable(host, last)
 
 
-def _decode(response: requests.Response) -> Any:
+def _chunks(response: requests.Response) -> Iterator[bytes]:
+    """The body as it arrives: with urllib3 2, one socket read per chunk, so a server that drips
+    bytes is caught by the deadline between reads instead of filling a 64 KB chunk first."""
+    raw = response.raw
+    read1 = getattr(raw, "read1", None)
+    if read1 is None:  # urllib3 1.x
+        yield from response.iter_content(CHUNK_BYTES)
+        return
+    while chunk := read1(CHUNK_BYTES, decode_content=True):
+        yield chunk
+
+
+def _decode(content: bytes) -> Any:
     """The JSON body, or None when it is not JSON (HTML error pages, truncated bodies, plain text)."""
     try:
-        return json.loads(response.content)  # JSON is UTF-8 by definition; ignore text/* charset guesses
+        return json.loads(content)  # JSON is UTF-8 by definition; ignore text/* charset guesses
     except ValueError:
         return None
+
+
+def _json_type(content_type: str) -> bool:
+    """A JSON media type (application/json, application/vnd.api+json, CSL-JSON), or none given at all."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    return not media or media == "application/json" or media.endswith("+json")

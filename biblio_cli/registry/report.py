@@ -55,7 +55,7 @@ def _item(source: str, lookup: Lookup | None, ref: Reference | None, suggestion:
     status = lookup.status if lookup else ("suggested" if suggestion else "no-identifier")
     notes = _notes(record, ref) if record else ()
     if suggestion is not None and lookup is not None:
-        notes = (*notes, f"search found https://doi.org/{suggestion.doi}")
+        notes = (*notes, f"did you mean {suggestion.doi}? (found by a search; title, author and year match)")
     return ResolvedItem(
         source=source,
         identifier=lookup.key if lookup else "",

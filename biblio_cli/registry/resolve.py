@@ -17,15 +17,16 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from biblio_cli.errors import UsageError
 from biblio_cli.model import Reference
 from biblio_cli.normalize import is_valid_doi, normalize_doi
 from biblio_cli.registry import crossref, datacite, doiorg, hal
 from biblio_cli.registry.cache import FOUND, NOT_FOUND, Cache, CacheEntry
-from biblio_cli.registry.compare import best_candidate
+from biblio_cli.registry.compare import best_candidate, candidate_for_doi
 from biblio_cli.registry.http import HttpClient, HttpSettings, RegistryUnavailable, check_base_url
 from biblio_cli.registry.records import ParseError, RegistryRecord, record_from_json, record_to_json
 
@@ -41,6 +42,10 @@ SEARCH_ROWS = 5
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+#: Registry names, as config files and `Endpoints` spell them.
+SERVICES = ("crossref", "datacite", "doiorg", "hal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,14 @@ class Endpoints:
             variable = f"BIBLIO_{name.upper()}_URL"
             values[name] = check_base_url(env.get(variable) or default, variable)
         return cls(**values)
+
+    def with_urls(self, urls: Mapping[str, str]) -> Endpoints:
+        """These endpoints with some replaced (config values win over the environment), each checked."""
+        unknown = sorted(set(urls) - set(SERVICES))
+        if unknown:
+            raise UsageError(f"unknown registry {', '.join(unknown)} (expected {', '.join(SERVICES)})")
+        values = {name: check_base_url(url, f"{name} URL") for name, url in urls.items() if url}
+        return replace(self, **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +116,8 @@ class OnlineResult:
     #: One message per registry host that could not answer.
     unavailable: tuple[str, ...] = ()
     offline: bool = False
+    #: Things the user should know that are not findings (a damaged cache was rebuilt...).
+    warnings: tuple[str, ...] = ()
 
     def lookup_for(self, ref: Reference) -> Lookup | None:
         key = reference_key(ref)
@@ -214,6 +229,9 @@ class Resolver:
             return results
 
         base = self.settings.endpoints
+        # arXiv DOIs are DataCite's by construction: no Crossref batch slot, no agency lookup.
+        arxiv = [d for d in todo if datacite.is_arxiv_doi(d)]
+        todo = [d for d in todo if not datacite.is_arxiv_doi(d)]
         found: dict[str, RegistryRecord] = {}
         crossref_failed: set[str] = set()
         chunks = crossref.batches(todo, self.settings.batch_size)
@@ -227,7 +245,7 @@ class Resolver:
 
         rest = [d for d in todo if d not in found]
         agencies = self._agencies({doiorg.prefix_of(d) for d in rest})
-        datacite_dois, other_dois = [], []
+        datacite_dois, other_dois = list(arxiv), []
         for doi in rest:
             agency = agencies.get(doiorg.prefix_of(doi), UNAVAILABLE)
             if agency == "crossref":
@@ -241,7 +259,7 @@ class Resolver:
                 datacite_dois.append(doi)
             else:
                 other_dois.append(doi)
-        self._tick(len(rest) - len(datacite_dois) - len(other_dois))
+        self._tick(len(rest) + len(arxiv) - len(datacite_dois) - len(other_dois))
         for doi, record in self._map(lambda d: datacite.fetch_doi(self.client, base.datacite, d), datacite_dois):
             new[doi] = _lookup_from_answer(doi, record, "datacite")
             self._tick()
@@ -331,7 +349,9 @@ class Resolver:
             self.cache.put_many(store)
         found: dict[str, RegistryRecord] = {}
         for ref in refs:
-            best = best_candidate(ref, candidates.get(keys[ref.id], ()))
+            listed = reference_key(ref)
+            options = candidates.get(keys[ref.id], ())
+            best = candidate_for_doi(ref, listed, options) if listed else best_candidate(ref, options)
             if best is not None:
                 found[ref.id] = best
         return found
@@ -363,7 +383,13 @@ class Resolver:
                 if (not k and not r.doi) or (k and lookups.get(k, Lookup(k, "")).status == NOT_FOUND_STATUS)
             ]
             suggestions = self.find_dois(to_search)
-        return OnlineResult(lookups, suggestions, self.unavailable_messages(), self.settings.offline)
+        return OnlineResult(
+            lookups, suggestions, self.unavailable_messages(), self.settings.offline, self.take_warnings()
+        )
+
+    def take_warnings(self) -> tuple[str, ...]:
+        """Warnings (from the cache) not yet reported; each is returned once."""
+        return self.cache.take_warnings()
 
 
 def _lookup_from_cache(key: str, entry: CacheEntry) -> Lookup:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from biblio_cli.model import Reference, Severity
-from biblio_cli.registry.compare import compare
+from biblio_cli.registry.compare import compare, near_doi
 from biblio_cli.registry.records import RegistryRecord
 from biblio_cli.rules.base import Context, Issue
 
@@ -52,8 +52,10 @@ def check_doi_not_found(ctx: Context) -> Iterator[Issue]:
 
     Crossref, then the agency of the DOI's prefix (doi.org), then that agency itself were
     asked; none knows the identifier. Usually a typo, a DOI cut at a line break, or a DOI
-    from a preprint that was never registered. When a bibliographic search finds the work,
-    its DOI is suggested.
+    from a preprint that was never registered. The entry is then searched for (Crossref
+    `query.bibliographic`) and a candidate is validated as for `missing-doi` (title, first
+    author and year agree, clearly ahead of the runner-up; a DOI a typo away from the listed
+    one settles a tie): the suggestion reads "did you mean 10.xxxx/yyy?".
 
     A registry that could not be reached never produces this finding: see
     `registry-unavailable`.
@@ -72,7 +74,14 @@ def check_doi_not_found(ctx: Context) -> Iterator[Issue]:
         if lookup is None or lookup.status != NOT_FOUND_STATUS:
             continue
         found = online.suggestions.get(ref.id)
-        suggestion = f"the work is registered as https://doi.org/{found.doi}" if found and found.doi else None
+        suggestion = None
+        if found is not None and found.doi:
+            how = (
+                "a typo away from the listed DOI, and the registry's title, author and year match"
+                if near_doi(lookup.key, found.doi)
+                else "a search for the entry found this work, with matching title, author and year"
+            )
+            suggestion = f"did you mean {found.doi}? ({how})"
         yield Issue(ref.line, f"{lookup.key} is not registered anywhere", reference=ref.id, suggestion=suggestion)
 
 

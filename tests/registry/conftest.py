@@ -26,6 +26,8 @@ FAST_HTTP = HttpSettings(
     backoff_base_s=0.001,
     backoff_max_s=0.01,
     retry_after_max_s=0.5,
+    total_timeout_s=1.0,
+    max_body_bytes=1024 * 1024,
     single_limits=Limits(1000, 1.0, 8),
     list_limits=Limits(1000, 1.0, 8),
 )

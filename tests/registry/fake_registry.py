@@ -8,13 +8,16 @@ with `\\/`-escaped slashes and a plain-text 404, doi.org's `/ra` array (always H
 Solr `response.docs`.
 
 It can be told to misbehave per registry: be slow, answer 429 (with or without Retry-After),
-500/503, 403, HTML, truncated JSON, or hang; and to enforce polite-pool rate limits.
+500/503, 403, HTML, truncated JSON, or hang; drop the connection, stall or drip mid-body, serve
+the right JSON with a wrong content type, serve an oversized body (declared or streamed), or
+redirect elsewhere; and to enforce polite-pool rate limits.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 import time
 from collections import deque
@@ -33,6 +36,8 @@ ENV_NAMES = {
     "hal": "BIBLIO_HAL_URL",
 }
 HANG_S = 3.0
+#: Size of the "oversized" bodies: over the tests' 1 MB client limit, under the 10 MB default.
+OVERSIZED_BYTES = 2 * 1024 * 1024
 
 
 # -- record builders: our own fixtures, in the registries' shapes ---------------------------------
@@ -325,6 +330,8 @@ class Handler(BaseHTTPRequestHandler):
             handler = getattr(self, f"_{service}")
             status, body, ctype, headers = handler(fake, unquote(url.path), query)
             headers = {**fake.rate_headers(service, kind), **headers}
+            if fault == "wrong-type" and status == 200:
+                ctype = "text/html; charset=utf-8"  # the right JSON, labelled as a web page
             return self._send(status, body, ctype, headers)
 
     def _misbehave(self, mode: str) -> bool:
@@ -343,9 +350,54 @@ class Handler(BaseHTTPRequestHandler):
             self._send(
                 200, '{"status":"ok","message-type":"work-list","message":{"items":[{"DOI":"10.', "application/json"
             )
+        elif mode == "drop":  # read the request, then close the connection without a word
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+        elif mode in ("stall", "drip"):
+            self._partial(slow=mode == "drip")
+        elif mode == "oversized":  # declared too big up front
+            self._send(200, b" " * OVERSIZED_BYTES + b"{}", "application/json")
+        elif mode == "oversized-stream":  # no Content-Length: only counting the bytes catches it
+            self._stream_oversized()
+        elif mode.startswith("redirect:"):
+            target = mode.removeprefix("redirect:")
+            self._send(302, f'<a href="{target}">moved</a>', "text/html", {"Location": target})
         else:
             return False
         return True
+
+    def _partial(self, slow: bool) -> None:
+        """Headers and the start of a JSON body, then a stall (or one byte every 50 ms, forever)."""
+        start = b'{"status":"ok","message-type":"work-list","message":{"items":['
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(start) + 100_000))
+            self.end_headers()
+            self.wfile.write(start)
+            self.wfile.flush()
+            deadline = time.monotonic() + HANG_S
+            while time.monotonic() < deadline:
+                time.sleep(0.05)
+                if slow:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+        except OSError:  # the client gave up
+            pass
+        self.close_connection = True
+
+    def _stream_oversized(self) -> None:
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            for _ in range(OVERSIZED_BYTES // 65536 + 1):
+                self.wfile.write(b" " * 65536)
+            self.wfile.write(b"{}")
+        except OSError:
+            pass
+        self.close_connection = True
 
     def _send(self, status: int, body: Any, ctype: str, headers: dict[str, str] | None = None) -> None:
         data = body.encode() if isinstance(body, str) else body

@@ -136,3 +136,102 @@ def test_cache_info_and_clear(fake: FakeRegistry, tmp_path: Path) -> None:
     assert code == 0 and "entries: 1" in output and "doi found: 1" in output
     assert run("cache", "clear", "--cache-dir", str(directory))[1] == "removed 1 entry\n"
     assert "entries: 0" in run("cache", "info", "--cache-dir", str(directory))[1]
+
+
+@pytest.mark.parametrize("suffix", [".bib", ".json"])
+def test_write_dois_exports_references_with_the_dois_filled(
+    fake: FakeRegistry, paper: Path, cache_dir: Path, tmp_path: Path, suffix: str
+) -> None:
+    populate(fake)
+    before = paper.read_bytes()
+    export = tmp_path / f"with-dois{suffix}"
+    export.write_text("previous content\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["resolve", str(paper), "--write-dois", str(export)])
+    assert result.exit_code == 1, result.output  # the document cites DOIs that do not exist
+    assert paper.read_bytes() == before  # the user's document is never touched
+    text = export.read_text(encoding="utf-8")
+    if suffix == ".json":
+        by_author = {item["author"][0]["family"]: item for item in json.loads(text)}
+        assert by_author["Hargittai"]["DOI"] == "10.1111/search.1"  # found by a validated search
+        assert by_author["Paul"]["DOI"] == "10.1111/good.1"  # listed DOIs kept
+        assert by_author["Bernard"]["DOI"] == "10.1111/missing.404"  # nothing better found: as listed
+        assert "DOI" not in by_author["Leroy"]  # two equally good candidates: no guess
+    else:
+        assert text.startswith("@")
+        hargittai = text[text.index("Hargittai") :]
+        assert "10.1111/search.1" in hargittai[: hargittai.index("\n}")]
+    assert "r3 Hargittai 2002: doi '' -> '10.1111/search.1' (Crossref)" in result.stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(export.name) and p != export] == []
+
+
+def test_write_dois_is_atomic_and_never_over_the_document(
+    fake: FakeRegistry, paper: Path, cache_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    populate(fake)
+    export = tmp_path / "out.bib"
+    export.write_text("previous\n", encoding="utf-8")
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", full_disk)
+        result = CliRunner().invoke(main, ["resolve", str(paper), "--write-dois", str(export)])
+    assert "the old file is unchanged" in str(result.exception)
+    assert export.read_text(encoding="utf-8") == "previous\n"  # the interrupted write left it intact
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "out.bib", "paper.md"]  # no temporary left
+    before = paper.read_bytes()
+    bib_paper = paper.with_suffix(".bib")
+    bib_paper.write_bytes(before)
+    result = CliRunner().invoke(main, ["resolve", str(bib_paper), "--write-dois", str(bib_paper)])
+    assert "refusing to overwrite an input document" in str(result.exception)
+    assert bib_paper.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--write-dois", "out.txt"], "use a .bib (BibTeX), .json (CSL-JSON) or .csv", id="suffix"),
+        pytest.param(["--write-dois", "out.bib"], "give a document, not only DOIs", id="dois-only"),
+    ],
+)
+def test_write_dois_usage_errors(fake: FakeRegistry, cache_dir: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, ["resolve", "10.1111/good.1", *args])
+    assert result.exit_code != 0 and message in str(result.exception)
+    assert fake.log == []
+
+
+def test_resolve_says_did_you_mean_for_a_doi_registered_nowhere(
+    fake: FakeRegistry, tmp_path: Path, cache_dir: Path
+) -> None:
+    from registry.fake_registry import crossref_item
+
+    fake.add_work(
+        crossref_item(
+            "10.1111/tierslieux.2018", "Les tiers-lieux et la fabrique du commun", [("Girard", "Nadia")], 2018
+        )
+    )
+    paper = tmp_path / "typo.md"
+    paper.write_text(
+        "# Texte\n\nVoir Girard (2018).\n\n## Références\n\n"
+        "Girard, N. (2018). Les tiers-lieux et la fabrique du commun. https://doi.org/10.1111/tierslieux.2O18\n",
+        encoding="utf-8",
+    )
+    code, output = run("resolve", str(paper))
+    assert code == 1
+    assert "10.1111/tierslieux.2o18 not-found" in output
+    assert "! did you mean 10.1111/tierslieux.2018? (found by a search" in output
+
+
+def test_resolve_reads_the_config_file(fake: FakeRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    populate(fake)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".biblio.toml").write_text('cache-dir = "here-cache"\nmailto = "cfg@example.org"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("BIBLIO_CACHE_DIR", raising=False)
+    code, output = run("resolve", "10.1111/good.1")
+    assert code == 0 and "10.1111/good.1 found" in output
+    assert (project / "here-cache" / "registry.sqlite3").exists()

@@ -151,3 +151,4 @@ def test_progress_is_reported(fake: FakeRegistry, settings: ResolveSettings) -> 
         result = check_text(DOCUMENT, online=resolver.resolve_references)
         planned = resolver.planned_lookups(result.references)
     assert planned <= sum(ticks) <= planned + 2  # the two not-found DOIs are also searched for
+    assert all(n > 0 for n in ticks)
