@@ -109,7 +109,7 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """One author-year citation found in the body text."""
+    """One citation found in the body text: author-year, or keyed (`key` set, no authors)."""
 
     id: str
     line: int
@@ -124,6 +124,7 @@ class Citation:
     narrative: bool = False
     footnote: str = ""  # footnote label attached to the citation ("11" in 1980<sup>11</sup>)
     column: int = 0
+    key: str = ""  # citation key of a keyed citation (LaTeX \cite{key}, pandoc [@key]); "" for author-year
 
     @property
     def year_text(self) -> str:
@@ -132,7 +133,9 @@ class Citation:
         return self.year_label
 
     def label(self) -> str:
-        """'Paul 2018' / 'Potin et al. 2018' — how a message names a citation."""
+        """'Paul 2018' / 'Potin et al. 2018' — how a message names a citation (its key, if keyed)."""
+        if self.key:
+            return self.key
         if self.et_al:
             who = f"{self.authors[0]} et al."
         elif len(self.authors) <= 2:
@@ -201,6 +204,8 @@ class DocumentResult:
     findings: tuple[Finding, ...]
     reference_heading: str = ""
     reference_heading_line: int = 0
+    suppressed: int = 0  # findings dropped by `biblio: ignore` comments and per-file-ignores
+    baselined: int = 0  # findings dropped because the --baseline file lists them
 
 
 @dataclass(frozen=True, slots=True)

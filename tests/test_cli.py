@@ -91,6 +91,7 @@ def test_json_schema(tmp_path: Path) -> None:
         "citation": cit["id"],
         "reference": ref["id"],
         "suggestion": "Paul, 2019",
+        "location": None,
     }
     assert data["summary"] == {
         "documents": 1,

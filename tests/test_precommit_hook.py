@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from identify.identify import ALL_TAGS, tags_from_filename
 
 from biblio_cli.cli import main
-from biblio_cli.readers import READERS, TEXT_SUFFIXES
+from biblio_cli.readers import KEYED_READERS, READERS, TEXT_SUFFIXES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,6 +22,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
+LATEX_PAPER = ROOT / "tests" / "data" / "latex_paper"
 #: Keys pre-commit accepts in a hook manifest (pre-commit's clientlib MANIFEST_HOOK_DICT).
 MANIFEST_KEYS = {
     "id", "name", "entry", "language", "alias", "files", "exclude", "types", "types_or", "exclude_types",
@@ -47,7 +48,7 @@ def _selects(hook: dict[str, Any], filename: str) -> bool:
 
 def test_the_manifest_is_valid() -> None:
     hooks = _hooks()
-    assert set(hooks) == {"biblio", "biblio-documents"}
+    assert set(hooks) == {"biblio", "biblio-documents", "biblio-latex"}
     for hook in hooks.values():
         assert set(hook) <= MANIFEST_KEYS
         assert {"id", "name", "entry", "language"} <= set(hook)
@@ -64,9 +65,13 @@ def test_each_entry_is_an_installed_console_script_and_a_real_command(tmp_path: 
     for hook in _hooks().values():
         program, *arguments = shlex.split(hook["entry"])
         assert program in scripts and scripts[program] == "biblio_cli.cli:entry_point"
-        # pre-commit appends the staged file names to the entry (and any args)
-        result = CliRunner().invoke(main, [*arguments, *hook.get("args", []), str(paper)])
-        assert result.exit_code == 0, result.output
+        if hook.get("pass_filenames", True):
+            # pre-commit appends the staged file names to the entry (and any args)
+            result = CliRunner().invoke(main, [*arguments, *hook.get("args", []), str(paper)])
+            assert result.exit_code == 0, result.output
+        else:  # the user's args name the project (the fixture has deliberate errors: exit 1)
+            result = CliRunner().invoke(main, [*arguments, str(LATEX_PAPER / "paper.tex")])
+            assert result.exit_code == 1 and "refs.bib" in result.output, result.output
 
 
 @pytest.mark.parametrize(
@@ -79,6 +84,8 @@ def test_each_entry_is_an_installed_console_script_and_a_real_command(tmp_path: 
         pytest.param("article.odt", "biblio-documents", id="odt"),
         pytest.param("article.pdf", "biblio-documents", id="pdf"),
         pytest.param("saved/page.html", "biblio-documents", id="html"),
+        pytest.param("thesis/main.tex", "biblio-latex", id="latex"),
+        pytest.param("thesis/refs.bib", "biblio-latex", id="bib"),
         pytest.param("src/module.py", None, id="python-is-not-checked"),
         pytest.param("data.json", None, id="json-is-not-checked"),
         pytest.param("figure.png", None, id="image-is-not-checked"),
@@ -91,7 +98,7 @@ def test_hooks_select_the_documents_biblio_reads(filename: str, hook_id: str | N
 
 def test_every_reader_suffix_is_covered_by_a_hook() -> None:
     hooks = _hooks().values()
-    for suffix in (*TEXT_SUFFIXES, *READERS):
+    for suffix in (*TEXT_SUFFIXES, *READERS, *KEYED_READERS, ".bib"):
         if suffix == ".text":
             continue  # identify does not tag ".text"; such files are still checked from the command line
         assert any(_selects(hook, f"doc{suffix}") for hook in hooks), suffix

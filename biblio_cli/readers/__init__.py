@@ -14,6 +14,7 @@ from biblio_cli.errors import InputError
 from biblio_cli.model import Document
 from biblio_cli.readers.docx import read_docx
 from biblio_cli.readers.html import read_html
+from biblio_cli.readers.latex import read_latex
 from biblio_cli.readers.odt import read_odt
 from biblio_cli.readers.package import describe_content
 from biblio_cli.readers.pdf import read_pdf
@@ -30,6 +31,9 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".xhtml": read_html,
 }
+#: Sources whose citations are keys into bibliography files (LaTeX). Kept apart from READERS:
+#: such a file is checked with the files it includes and its .bib, not alone (pre-commit hooks).
+KEYED_READERS: dict[str, Reader] = {".tex": read_latex}
 #: Suffixes read as text (Markdown or plain).
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text")
 #: Formats people try that we cannot read, with what to do instead.
@@ -49,7 +53,7 @@ def read_any(path: str | Path) -> Document:
     suffix = p.suffix.lower()
     if suffix in UNSUPPORTED and p.is_file():
         raise InputError(f"{p}: {UNSUPPORTED[suffix]}")
-    reader = READERS.get(suffix)
+    reader = READERS.get(suffix) or KEYED_READERS.get(suffix)
     if reader is not None:
         return reader(p)
     if p.is_file():
@@ -64,6 +68,7 @@ def read_any(path: str | Path) -> Document:
 
 
 __all__ = [
+    "KEYED_READERS",
     "READERS",
     "TEXT_SUFFIXES",
     "decode_bytes",
@@ -71,6 +76,7 @@ __all__ = [
     "read_document",
     "read_docx",
     "read_html",
+    "read_latex",
     "read_odt",
     "read_pdf",
 ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from biblio_cli.export.bibtex import parse_bib
+from biblio_cli.errors import InputError
+from biblio_cli.export.bibtex import BibEntry, parse_bib
 from biblio_cli.export.latex import from_latex
 from biblio_cli.model import Person, Reference
 from biblio_cli.readers.person_names import parse_name
@@ -65,50 +66,57 @@ def _closes_at_end(raw: str) -> bool:
     return True
 
 
+def bib_reference(entry: BibEntry) -> Reference:
+    """One .bib entry as a Reference whose id is the entry's citation key."""
+    f = {k: v.strip() for k, v in entry.fields.items()}
+
+    def get(*keys: str) -> str:
+        return next((from_latex(f[k]) for k in keys if f.get(k)), "")
+
+    year_match = _YEAR.search(f.get("year", "") or f.get("date", ""))
+    place = get("address", "location")
+    publisher = get("publisher", "institution", "school", "organization")
+    identifiers = []
+    genre = get("type")
+    if genre and genre not in ("techreport", "phdthesis", "mathesis"):
+        identifiers.append(("genre", genre))
+    lang = (f.get("langid") or f.get("language") or "").lower()
+    if lang:
+        identifiers.append(("language", _LANG_CODES.get(lang, lang[:2])))
+    return Reference(
+        id=entry.key,
+        line=entry.line,
+        text=entry.raw,
+        authors=_people(f.get("author", "")),
+        editors=_people(f.get("editor", "")),
+        year=int(year_match.group(0)) if year_match else None,
+        year_label="in press"
+        if "in press" in get("note").lower() or f.get("pubstate") == "inpress"
+        else ("" if year_match else "n.d."),  # an undated record is not an unparsed one
+        title=get("title"),
+        container=get("journal", "journaltitle", "booktitle", "howpublished"),
+        volume=get("volume").replace("\u2013", "-"),
+        issue=get("number", "issue"),
+        pages=get("pages").replace("\u2013", "-"),
+        publisher=f"{place} : {publisher}" if place and publisher else publisher,
+        doi=f.get("doi", ""),
+        url=f.get("url", ""),
+        identifiers=tuple(identifiers),
+        type=_TYPES.get(entry.entry_type, "misc"),
+    )
+
+
 def read_bibtex(text: str, name: str = "<bib>") -> tuple[tuple[Reference, ...], tuple[str, ...]]:
     """References and warnings from .bib text (LaTeX decoded, '--' ranges back to '-')."""
-    entries, failed = parse_bib(text)
-    refs: list[Reference] = []
+    try:
+        entries, failed = parse_bib(text)
+    except RecursionError:
+        raise InputError(f"{name}: braces nested too deeply to be a .bib file") from None
+    except (IndexError, ValueError, KeyError, TypeError, AttributeError) as exc:  # bibtexparser on odd input
+        reason = " ".join(str(exc).split())[:80] or type(exc).__name__
+        raise InputError(f"{name}: unreadable BibTeX ({reason})") from None
+    refs: list[Reference] = [bib_reference(entry) for entry in entries]
     warnings: list[str] = []
-    for entry in entries:
-        f = {k: v.strip() for k, v in entry.fields.items()}
-
-        def get(*keys: str, _f: dict[str, str] = f) -> str:
-            return next((from_latex(_f[k]) for k in keys if _f.get(k)), "")
-
-        year_match = _YEAR.search(f.get("year", "") or f.get("date", ""))
-        place = get("address", "location")
-        publisher = get("publisher", "institution", "school", "organization")
-        identifiers = []
-        genre = get("type")
-        if genre and genre not in ("techreport", "phdthesis", "mathesis"):
-            identifiers.append(("genre", genre))
-        lang = (f.get("langid") or f.get("language") or "").lower()
-        if lang:
-            identifiers.append(("language", _LANG_CODES.get(lang, lang[:2])))
-        refs.append(
-            Reference(
-                id=entry.key,
-                line=entry.line,
-                text=entry.raw,
-                authors=_people(f.get("author", "")),
-                editors=_people(f.get("editor", "")),
-                year=int(year_match.group(0)) if year_match else None,
-                year_label="in press"
-                if "in press" in get("note").lower() or f.get("pubstate") == "inpress"
-                else ("" if year_match else "n.d."),  # an undated record is not an unparsed one
-                title=get("title"),
-                container=get("journal", "journaltitle", "booktitle", "howpublished"),
-                volume=get("volume").replace("\u2013", "-"),
-                issue=get("number", "issue"),
-                pages=get("pages").replace("\u2013", "-"),
-                publisher=f"{place} : {publisher}" if place and publisher else publisher,
-                doi=f.get("doi", ""),
-                url=f.get("url", ""),
-                identifiers=tuple(identifiers),
-                type=_TYPES.get(entry.entry_type, "misc"),
-            )
-        )
     for line, message, raw in failed:
         warnings.append(f"{name}:{line}: unreadable BibTeX block ({message})")
         refs.append(Reference(f"bad{line}", line, raw or f"unreadable block at line {line}", problems=(message,)))

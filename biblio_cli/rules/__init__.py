@@ -12,13 +12,19 @@ from biblio_cli.errors import UsageError
 from biblio_cli.model import Finding, Severity
 from biblio_cli.rules import citation_rules as cr
 from biblio_cli.rules import document_rules as dr
+from biblio_cli.rules import key_rules as kr
 from biblio_cli.rules import online_rules as nr
 from biblio_cli.rules import reference_rules as rr
+from biblio_cli.rules import suppression_rules as sr
 from biblio_cli.rules.base import Context, Issue, Rule
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "missing-reference", "C101", Severity.ERROR, "cited, but not in the reference list", cr.check_missing_reference
+        "missing-reference",
+        "C101",
+        Severity.ERROR,
+        "cited, but not in the reference list",
+        kr.combined(cr.check_missing_reference, kr.check_missing_key),
     ),
     Rule("year-mismatch", "C102", Severity.ERROR, "author matches an entry, year differs", cr.check_year_mismatch),
     Rule(
@@ -42,6 +48,13 @@ RULES: tuple[Rule, ...] = (
     Rule("invalid-doi", "R204", Severity.ERROR, "DOI is not syntactically valid", rr.check_invalid_doi),
     Rule("list-order", "R205", Severity.INFO, "reference list not in alphabetical order", rr.check_list_order),
     Rule("no-reference-list", "D301", Severity.ERROR, "citations but no reference section", dr.check_no_reference_list),
+    Rule(
+        "unused-suppression",
+        "D302",
+        Severity.WARNING,
+        "a biblio: ignore comment suppresses nothing or is malformed",
+        sr.check_unused_suppression,
+    ),
     Rule("doi-not-found", "N401", Severity.ERROR, "no registry knows the DOI", nr.check_doi_not_found),
     Rule(
         "metadata-mismatch",
@@ -66,6 +79,15 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         "registry disagrees on container, volume, issue or page",
         nr.check_detail_mismatch,
+    ),
+    Rule("duplicate-key", "K501", Severity.ERROR, "a citation key defined twice", kr.check_duplicate_key),
+    Rule("missing-field", "K502", Severity.WARNING, "a .bib entry lacks a required field", kr.check_missing_field),
+    Rule(
+        "bibliography-not-found",
+        "K503",
+        Severity.ERROR,
+        "a named bibliography file is missing, or none is named",
+        kr.check_bibliography_not_found,
     ),
 )
 RULES_BY_ID = {rule.id: rule for rule in RULES}

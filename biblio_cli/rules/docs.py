@@ -8,7 +8,8 @@ _HEADER = """# Rules
 
 Every finding has a stable rule id and code. Ids and codes are never renamed or reused.
 Select rules with `--select` / `--ignore` using ids (`year-mismatch`), codes (`C102`) or
-code prefixes (`C` for citation rules, `R` for reference-list rules, `D` for document rules).
+code prefixes (`C` citation rules, `R` reference-list rules, `D` document rules, `N` online
+rules, `K` rules for keyed citations and .bib/CSL bibliography files).
 
 This file is generated from the rule docstrings: run `biblio rules --markdown > docs/rules.md`.
 
