@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from biblio_cli.markup import clean_line
 from biblio_cli.model import Citation
@@ -20,8 +22,18 @@ from biblio_cli.normalize import canonical_year_label, name_key
 
 
 def _letter_class(predicate: str) -> str:
-    chars = [chr(c) for c in range(0x41, 0x250) if getattr(chr(c), predicate)()]
-    return "".join(re.escape(c) for c in chars)
+    """The characters of Latin scripts that satisfy `predicate`, as ranges for a [...] class.
+
+    Ranges ('A-Z') rather than single characters: the same set, compiled several times faster.
+    """
+    codes = [c for c in range(0x41, 0x250) if getattr(chr(c), predicate)()]
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
 
 
 _UPPER = _letter_class("isupper")
@@ -116,8 +128,61 @@ _LEADING_NONNAME = frozenset(
         "Ces",
         "Ce",
         "Cet",
+        # Sentence openers that a narrative match drags in: 'Indeed, Papp and Müller (2006)'.
+        "Indeed",
+        "However",
+        "Thus",
+        "Hence",
+        "Here",
+        "Moreover",
+        "Furthermore",
+        "Similarly",
+        "Likewise",
+        "Recently",
+        "Previously",
+        "Notably",
+        "Interestingly",
+        "Importantly",
+        "Consistently",
+        "Accordingly",
+        "Additionally",
+        "Finally",
+        "First",
+        "Second",
+        "Third",
+        "Next",
+        "Nevertheless",
+        "Nonetheless",
+        "Therefore",
+        "Specifically",
+        "Surprisingly",
+        "Alternatively",
+        "Conversely",
+        "Instead",
+        "Meanwhile",
+        "Together",
+        "Overall",
+        "Briefly",
+        "Cependant",
+        "Toutefois",
+        "Néanmoins",
+        "Pourtant",
+        "Ensuite",
+        "Aujourd'hui",
+        "Récemment",
+        "Également",
+        "Notamment",
+        "Par",
+        "Dabei",
+        "Jedoch",
+        "Auch",
     ]
 )
+#: A group author's first word that the name pattern cannot take: '1000 Genomes Project Consortium', 'R Core Team'.
+#: ('Human Microbiome Project Consortium' has more words than a name may.) Used only for listed groups.
+_GROUP_WORD = rf"(?!(?:1[5-9]\d\d|20\d\d)\b)(?:\d{{1,4}}|[{_UPPER}][{_LETTER}'\-]*)"
+_GROUP_LEAD_AT = re.compile(rf"{_GROUP_WORD}\s+(?=[{_UPPER}])")
+_GROUP_LEAD = re.compile(rf"(?<![\w.\-]){_GROUP_WORD}\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +213,28 @@ def _paragraphs(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[str, list[tu
 
 
 def _line_at(offsets: list[tuple[int, int]], position: int) -> int:
-    line = offsets[0][1]
-    for start, number in offsets:
-        if start > position:
-            break
-        line = number
-    return line
+    """The line holding `position`: the last line starting at or before it (else the first line)."""
+    i = bisect_right(offsets, position, key=lambda offset: offset[0])
+    return offsets[i - 1][1] if i else offsets[0][1]
+
+
+class _SpanIndex:
+    """Spans (non-empty) sorted by start, with the furthest end reached so far: overlap tests in log time."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.reach = list(accumulate((s.end for s in ordered), max))
+
+    def covers(self, position: int) -> bool:
+        """Does a span hold `position` (start <= position < end)?"""
+        i = bisect_right(self.starts, position)
+        return i > 0 and self.reach[i - 1] > position
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does a span share a character with [start, end)?"""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
 
 def _split_authors(authors: str) -> tuple[str, ...]:
@@ -183,6 +264,14 @@ def _expand_years(years: str) -> list[tuple[int | None, str, str]]:
     return result
 
 
+def _with_group_lead(before: str, first: str, known: frozenset[str]) -> str:
+    """'Core Team' after 'R ' -> 'R Core Team' when the reference list has that group author."""
+    lead = _GROUP_LEAD.search(before) if known else None
+    if lead is not None and name_key(lead.group(0) + first) in known:
+        return lead.group(0) + first
+    return first
+
+
 def _make(
     match: re.Match[str],
     offset: int,
@@ -190,11 +279,18 @@ def _make(
     narrative: bool,
     counter: list[int],
     text: str,
+    before: str = "",
+    known: frozenset[str] = frozenset(),
 ) -> list[Citation]:
+    """Citations of one match; `before` is the text before it, `known` the listed authors' name keys."""
     groups = match.groupdict()
     authors = list(_split_authors(groups["authors"]))
+    if narrative and len(authors) > 1 and authors[0] in _LEADING_NONNAME:
+        del authors[0]  # 'Indeed, Papp and Müller (2006)': a sentence word, then the names
     if narrative and authors:
         authors[0] = _trim_leading_words(authors[0])
+    if authors:
+        authors[0] = _with_group_lead(before, authors[0], known)
     etal = (groups.get("etal") or "").strip(" ,")
     footnote = (groups.get("fn") or "").strip("[^]")
     locator = (groups.get("loc") or "").strip(" ,:")
@@ -248,23 +344,39 @@ def find_citations(
                 prefix = _PREFIX.match(part, skip)
                 skip = prefix.end() if prefix else skip
                 m = _PAREN_PART.match(part[skip:])
+                lead = _GROUP_LEAD_AT.match(part, skip) if m is None and known_families else None
+                if lead is not None:
+                    # '(R Core Team, 2012)', '(1000 Genomes Project Consortium et al., 2010)': only listed groups
+                    m = _PAREN_PART.match(part[lead.end() :])
+                    if m and name_key(lead.group(0) + _split_authors(m.group("authors"))[0]) in known_families:
+                        skip = lead.end()
+                    else:
+                        m = None
                 if m:
                     start = inner_start + position + skip
-                    per_paragraph.extend(_make(m, start, offsets, False, counter, m.group(0)))
+                    lead_text = paragraph[max(0, start - 40) : start]
+                    per_paragraph.extend(
+                        _make(m, start, offsets, False, counter, m.group(0), lead_text, known_families)
+                    )
                     taken.append(Span(paren.start(), paren.end()))
                 position += len(part)
+        # A pattern's own matches never overlap, so each loop checks against the spans taken before it.
+        taken_before = _SpanIndex(taken)
         for m in _NARRATIVE.finditer(paragraph):
-            if any(s.start <= m.start() < s.end for s in taken):
+            if taken_before.covers(m.start()):
                 continue
-            per_paragraph.extend(_make(m, 0, offsets, True, counter, m.group(0)))
+            lead_text = paragraph[max(0, m.start() - 40) : m.start()]
+            per_paragraph.extend(_make(m, 0, offsets, True, counter, m.group(0), lead_text, known_families))
             taken.append(Span(m.start(), m.end()))
         for pattern in (_BARE_LINKED, _BARE_SINGLE):
+            taken_before = _SpanIndex(taken)
             for m in pattern.finditer(paragraph):
-                if any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in taken):
+                if taken_before.overlaps(m.start(), m.end()):
                     continue
                 if pattern is _BARE_SINGLE and name_key(m.group("authors")) not in known_families:
                     continue
-                per_paragraph.extend(_make(m, 0, offsets, True, counter, m.group(0)))
+                lead_text = paragraph[max(0, m.start() - 40) : m.start()]
+                per_paragraph.extend(_make(m, 0, offsets, True, counter, m.group(0), lead_text, known_families))
                 taken.append(Span(m.start(), m.end()))
         per_paragraph.sort(key=lambda c: c.column)
         found.extend(per_paragraph)

@@ -141,19 +141,14 @@ def match_citation(citation: Citation, index: ReferenceIndex) -> Match:
                 fitting = [r for r in agreeing if _author_count_fits(citation, r)] or agreeing
                 distinct = _distinct_works(fitting)
                 if len(distinct) > 1:
-                    return Match(citation, None, "ambiguous", tuple(distinct))
+                    narrowed = _exact_count(citation, distinct)
+                    if len(narrowed) != 1:
+                        return Match(citation, None, "ambiguous", tuple(distinct))
+                    return Match(citation, narrowed[0], "exact")
                 return Match(citation, _prefer(fitting)[0], "exact")
             best = _prefer(dated)[0]
             return Match(citation, best, "author-mismatch", detail=_coauthors_agree(citation, best)[1])
-        ranked = sorted(
-            candidates,
-            key=lambda r: (
-                not _coauthors_agree(citation, r)[0],
-                not _author_count_fits(citation, r),
-                abs((r.year or 0) - (citation.year or 0)),
-                r.source != "list",
-            ),
-        )
+        ranked = sorted(candidates, key=lambda r: _year_mismatch_rank(citation, r))
         return Match(citation, ranked[0], "year-mismatch", tuple(ranked[1:]))
     # First author unknown: a misspelling of a listed name with the right year?
     near_dated: list[tuple[float, Reference, str]] = []
@@ -169,6 +164,53 @@ def match_citation(citation: Citation, index: ReferenceIndex) -> Match:
         return Match(citation, ref, "author-mismatch", detail=f"{first}/{ref.authors[0].full_family}")
     suggestions = _unique(near_any)[:MAX_SUGGESTIONS]
     return Match(citation, None, "missing", tuple(suggestions))
+
+
+def _year_mismatch_rank(citation: Citation, reference: Reference) -> tuple[bool, bool, int, bool]:
+    """Which entry of the cited author a citation with a wrong year most likely means: lowest first."""
+    return (
+        not _coauthors_agree(citation, reference)[0],
+        not _author_count_fits(citation, reference),
+        abs((reference.year or 0) - (citation.year or 0)),
+        reference.source != "list",
+    )
+
+
+def _prefer_uncited(matches: list[Match]) -> list[Match]:
+    """A wrong-year citation points at an entry nothing else cites rather than at one cited elsewhere.
+
+    The list has Jeune & Barabé 2004 and 2008, the text cites 2004 and 2006: the 2006 citation
+    means the 2008 entry (cited by no one), not the 2004 one that another citation reaches exactly.
+    Only entries as plausible by names and author count are considered.
+    """
+    cited = {m.reference.id for m in matches if m.reference is not None and m.status != "year-mismatch"}
+    result = []
+    for m in matches:
+        if m.status == "year-mismatch" and m.reference is not None and m.reference.id in cited:
+            rank = _year_mismatch_rank(m.citation, m.reference)[:2]
+            alternative = next(
+                (
+                    r
+                    for r in m.candidates
+                    if r.id not in cited and r.source == "list" and _year_mismatch_rank(m.citation, r)[:2] == rank
+                ),
+                None,
+            )
+            if alternative is not None:
+                others = (m.reference, *(r for r in m.candidates if r.id != alternative.id))
+                m = Match(m.citation, alternative, "year-mismatch", others, m.detail)
+        result.append(m)
+    return result
+
+
+def _exact_count(citation: Citation, references: list[Reference]) -> list[Reference]:
+    """Entries whose author count is what the citation says: 'A and B' has two, 'A et al.' three or more.
+
+    'Allmann and Baldwin, 2010' is not ambiguous next to 'Allmann, Halitschke ... Baldwin (2010)'.
+    """
+    if citation.et_al:
+        return [r for r in references if len(r.authors) >= 3]
+    return [r for r in references if len(r.authors) == len(citation.authors)]
 
 
 def _distinct_works(references: list[Reference]) -> list[Reference]:
@@ -201,4 +243,4 @@ def _unique(refs: list[Reference]) -> list[Reference]:
 
 def match_all(citations: Sequence[Citation], references: Sequence[Reference]) -> list[Match]:
     index = ReferenceIndex.build(references)
-    return [match_citation(c, index) for c in citations]
+    return _prefer_uncited([match_citation(c, index) for c in citations])

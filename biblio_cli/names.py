@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from biblio_cli.model import Person
 from biblio_cli.normalize import PARTICLES
@@ -11,10 +12,23 @@ from biblio_cli.normalize import PARTICLES
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.?(?:\s*[-‐]\s*|\s+)?)+$")
 _STRICT_INITIALS = re.compile(r"^(?:(?:[^\W\d_][a-z]?\.)(?:\s*-\s*|\s*)?)+$")
 _VANCOUVER_INITIALS = re.compile(r"^[A-Z]{1,3}$")
-_TRAILING_INITIALS = re.compile(r"^(?P<family>.+?)\s+(?P<given>(?:[^\W\d_]\.(?:\s*-\s*|\s*))+)$")
-_TRAILING_BARE_INITIALS = re.compile(r"^(?P<family>[^\W\d_][\w'’\- ]*?)\s+(?P<given>[A-Z]{1,3})$")
-_SEPARATORS = re.compile(r"\s*(?:,?\s+(?:&|and|et|und|y|e|en|og|och)\s+|\s*&\s*|;\s*|,\s*)", re.IGNORECASE)
-_ETAL = re.compile(r"(?:,?\s*(?:et\s+al\.?|&\s*al\.?|et\s+coll\.?|u\.\s*a\.|\.\.\.|…)\s*)$", re.IGNORECASE)
+#: (?<!\s): the family never ends inside a run of spaces (the same split, tried again); at most 10
+#: initials, so that a long run of them cannot be rescanned from every space (quadratic time).
+_TRAILING_INITIALS = re.compile(r"^(?P<family>.+?)(?<!\s)\s+(?P<given>(?:[^\W\d_]\.(?:\s*-\s*|\s*)){1,10})$")
+#: Initials before the family name: 'M. R. Simpson', 'S.-W. Kim', 'J.-F. de Vries' (CORA, KISTI, AGU styles).
+_LEADING_INITIALS = re.compile(
+    r"^(?P<given>(?:[^\W\d_][a-z]?\.\s*(?:[-‐]\s*)?)+)\s*(?P<family>(?:[a-z]{1,3}\s+){0,2}[^\W\d_][^\W\d_'’\-]*[a-z][\w'’\-]*)$"
+)
+#: A given name, initials, then the family name: 'David W. Aha' after 'Kibler, D., and'.
+_GIVEN_INITIALS_FAMILY = re.compile(r"^[^\W\d_][a-z]+(?:\s+[^\W\d_]\.)+\s+(?P<family>[^\W\d_][\w'’\-]+)$")
+_TRAILING_BARE_INITIALS = re.compile(r"^(?P<family>[^\W\d_][\w'’\- ]*?)(?<!\s)\s+(?P<given>[A-Z]{1,3})$")
+#: Same splits as r"\s*(?:,?\s+(?:&|and|...)\s+|\s*&\s*|;\s*|,\s*)", written so that a long run of spaces
+#: is not rescanned from each of its characters (cubic time): a separator never starts inside a run.
+_SEPARATORS = re.compile(
+    r"(?:(?<!\s)|(?!\s))(?:\s*(?:,\s+(?:&|and|et|und|y|e|en|og|och)\s+|&\s*|;\s*|,\s*)|\s+(?:&|and|et|und|y|e|en|og|och)\s+)",
+    re.IGNORECASE,
+)
+_ETAL = re.compile(r"(?<!\s)(?:,?\s*(?:et\s+al\.?|&\s*al\.?|et\s+coll\.?|u\.\s*a\.|\.\.\.|…)\s*)$", re.IGNORECASE)
 _GROUP_HINTS = re.compile(
     r"\b(?:agence|association|institut|institute|university|université|universität|ministère|ministry|"
     r"department|organi[sz]ation|office|centre|center|council|conseil|commission|committee|comité|"
@@ -27,6 +41,14 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 
+#: Patterns used in the functions below, compiled once (re's own cache costs a lookup per call).
+_INITIAL_PIECES = re.compile(r"[\s.\-‐]+")
+_NAMES_END = re.compile(r"\.\s+(?!et\s+al\b)")  # 'Bae E, Calhoun V. et al. Title': et al. ends the names
+_NAMES_GO_ON = re.compile(r"[^\W\d_]{1,2}\.|(?:and|&|und)\s")
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
+_EDGE_STARS = re.compile(r"^\*+|\*+$")
+_FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.$")
+
 
 def strip_role(block: str) -> tuple[str, bool]:
     """Remove '(Ed.)', '(dir.)', '(Hrsg.)' markers; report whether one was present."""
@@ -34,6 +56,7 @@ def strip_role(block: str) -> tuple[str, bool]:
     return new.strip(" ,"), new != block
 
 
+@lru_cache(maxsize=4096)  # asked several times per token by parse_authors
 def _is_initials(token: str, *, loose: bool = False) -> bool:
     """`loose` also accepts a given name before initials ('Elena V. M.'), for the token after a family."""
     token = token.strip()
@@ -45,7 +68,7 @@ def _is_initials(token: str, *, loose: bool = False) -> bool:
     if len(token) > 12 or "." not in token:
         return False
     # Each piece is one or two letters: 'Drewell R.' is a name followed by an initial, not initials.
-    if not loose and any(len(piece) > 2 for piece in re.split(r"[\s.\-‐]+", token)):
+    if not loose and any(len(piece) > 2 for piece in _INITIAL_PIECES.split(token)):
         return False
     return bool(_INITIALS.match(token))
 
@@ -55,11 +78,11 @@ def vancouver_prefix(block: str) -> str:
 
     Vancouver names (family then bare capital initials) end at the first '. ', where the title starts.
     """
-    m = re.search(r"\.\s+(?!et\s+al\b)", block)  # 'Bae E, Calhoun V. et al. Title': et al. ends the names
+    m = _NAMES_END.search(block)  # 'Bae E, Calhoun V. et al. Title': et al. ends the names
     if not m:
         return ""
     head = block[: m.start()]
-    if re.match(r"[^\W\d_]{1,2}\.|(?:and|&|und)\s", block[m.end() :]):
+    if _NAMES_GO_ON.match(block, m.end()):
         return ""  # 'Baumberg A. M. & Hogg D.': the dot belongs to dotted initials, the names go on
     tokens = _split_outside_parens(_ETAL.sub("", head).strip(" ,."))
     if tokens and all(_is_vancouver_name(t) for t in tokens):
@@ -67,16 +90,46 @@ def vancouver_prefix(block: str) -> str:
     return ""
 
 
+#: 'Smith, John. Title ...': an inverted first name, then the title (Chicago notes-bibliography).
+_INVERTED_THEN_TITLE = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?,\s[A-Z][\w'’\-]+(?:\s[A-Z]\.)?(?=\.\s)")
+_NAME_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+
+
+def names_prefix(block: str) -> str:
+    """The names that open `block` when the title follows them in it (year at the end), or ''.
+
+    'J. Smith and K. Lee, "Title," ...' ends at the quote; 'A. Smith, B. Jones, Title, Journal'
+    at the first token that is not a name; 'Smith, John. Title.' after the given name.
+    """
+    quote = re.search(r"[\"“«]", block)
+    if quote and quote.start() > 2:
+        return block[: quote.start()].rstrip(" ,")
+    inverted = _INVERTED_THEN_TITLE.match(block)
+    if inverted:
+        return inverted.group(0)
+    end = 0
+    for m in re.finditer(rf"(?:{_NAME_LIST_SEPARATOR.pattern})|$", block):
+        token = block[end : m.start()].strip()
+        if not (_LEADING_INITIALS.match(token) or _is_vancouver_name(token)):
+            break
+        end = m.end()
+        if m.start() == len(block):
+            return ""  # names only: nothing to cut
+    return block[:end].rstrip(" ,&") if end else ""
+
+
 def _is_vancouver_name(token: str) -> bool:
     bare = _TRAILING_BARE_INITIALS.match(token)
     return bare is not None and len(bare.group("family").split()) <= 3 and not _is_group_like(token)
 
 
+@lru_cache(maxsize=4096)  # asked several times per token by parse_authors
 def _is_group_like(token: str) -> bool:
-    words = token.split()
+    # Particles do not count: 'van den Brand B' is a person, 'Centre for Policy Studies' is not.
+    words = [w for w in token.split() if w not in PARTICLES]
     if "(" in token or _GROUP_HINTS.search(token):
         return True
-    lowercase_words = sum(1 for w in words if w[:1].islower() and w not in PARTICLES)
+    lowercase_words = sum(1 for w in words if w[:1].islower())
     return len(words) >= 4 or (lowercase_words >= 1 and len(words) >= 3)
 
 
@@ -84,9 +137,10 @@ def _person(family: str, given: str = "") -> Person:
     family = family.strip(" ,.;:*")
     given = given.strip(" ,;:*")
     words = family.split()
-    particle_words: list[str] = []
-    while len(words) > 1 and words[0] in PARTICLES and words[0].islower():
-        particle_words.append(words.pop(0))
+    lead = 0  # count the particles, then slice once: pop(0) in a loop is quadratic on a long input
+    while len(words) - lead > 1 and words[lead] in PARTICLES and words[lead].islower():
+        lead += 1
+    particle_words, words = words[:lead], words[lead:]
     if len(words) == 1 and words[0].lower().startswith(("d'", "d’")) and words[0][0] == "d" and len(words[0]) > 3:
         particle_words.append(words[0][:2])
         words[0] = words[0][2:]
@@ -106,7 +160,9 @@ def _natural_order(token: str) -> Person:
 
 def _split_outside_parens(block: str) -> list[str]:
     """Split on separators, but never inside '(...)' or '[...]' (group names with acronyms)."""
-    protected = re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: m.group(0).replace(",", "\0").replace("&", "\1"), block)
+    protected = block
+    if "(" in block or "[" in block:
+        protected = _BRACKETED.sub(lambda m: m.group(0).replace(",", "\0").replace("&", "\1"), block)
     parts = _SEPARATORS.split(protected)
     return [p.replace("\0", ",").replace("\1", "&").strip() for p in parts if p and p.strip()]
 
@@ -118,8 +174,8 @@ def parse_authors(block: str) -> tuple[tuple[Person, ...], bool, list[str]]:
     "Family, Given" (Chicago), particles, compound and group names.
     """
     problems: list[str] = []
-    block = re.sub(r"^\*+|\*+$", "", block.strip()).strip(" ,;:")
-    if not re.search(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.$", block):
+    block = _EDGE_STARS.sub("", block.strip()).strip(" ,;:")
+    if not _FINAL_INITIAL.search(block):
         block = block.rstrip(".")  # keep the dot of a final initial ("Sorin, F.")
     et_al = bool(_ETAL.search(block))
     block = _ETAL.sub("", block).strip(" ,")
@@ -135,11 +191,21 @@ def parse_authors(block: str) -> tuple[tuple[Person, ...], bool, list[str]]:
     persons: list[Person] = []
     initials_seen = any(_is_initials(t) for t in tokens)
     any_group = any(_is_group_like(t) for t in tokens)
-    alternating = len(tokens) % 2 == 0 and all(len(t.split()) <= 2 for t in tokens[1::2])
+    # 'Smith, John, Jones, Mary': a given name is one word, maybe with an initial ('Mary K.');
+    # 'Ramos, Ana, Tom Fielding, Grace Obi' is Chicago's inverted first name, then natural order.
+    alternating = len(tokens) % 2 == 0 and all(
+        len(t.split()) == 1 or (len(t.split()) == 2 and _is_initials(t.split()[1])) for t in tokens[1::2]
+    )
     i = 0
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        leading = _LEADING_INITIALS.match(token)
+        if leading and not (persons and not persons[-1].given and not persons[-1].is_group and nxt[:1].isupper()):
+            # 'M. R. Simpson' (given first); but in 'Smith, J. Jones, K.' the initials may belong before.
+            persons.append(_person(leading.group("family"), leading.group("given").strip()))
+            i += 1
+            continue
         if _is_initials(token, loose=True) and persons and not persons[-1].given and not persons[-1].is_group:
             persons[-1] = _person(persons[-1].full_family, token)
             i += 1
@@ -160,6 +226,11 @@ def parse_authors(block: str) -> tuple[tuple[Person, ...], bool, list[str]]:
         bare = _TRAILING_BARE_INITIALS.match(token)
         if bare and not initials_seen and not _is_group_like(token):
             persons.append(_person(bare.group("family"), bare.group("given")))
+            i += 1
+            continue
+        given_first = _GIVEN_INITIALS_FAMILY.match(token)
+        if given_first and i > 0:
+            persons.append(_person(given_first.group("family"), token[: given_first.start("family")].strip()))
             i += 1
             continue
         if _is_group_like(token) or initials_seen or any_group:
@@ -190,9 +261,10 @@ def parse_editor_phrase(phrase: str) -> tuple[Person, ...]:
     persons = []
     for token in _split_outside_parens(phrase):
         words = token.split()
-        given_words = []
-        while len(words) > 1 and _is_initials(words[0]):
-            given_words.append(words.pop(0))
+        lead = 0  # count the initials, then slice once (not pop(0), quadratic on a long input)
+        while len(words) - lead > 1 and _is_initials(words[lead]):
+            lead += 1
+        given_words, words = words[:lead], words[lead:]
         if given_words:
             persons.append(_person(" ".join(words), " ".join(given_words)))
         elif len(words) >= 2 and not _is_group_like(token):

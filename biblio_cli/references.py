@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 from biblio_cli.markup import strip_italics
 from biblio_cli.model import Person, Reference
-from biblio_cli.names import parse_authors, parse_editor_phrase, strip_role, vancouver_prefix
+from biblio_cli.names import names_prefix, parse_authors, parse_editor_phrase, strip_role, vancouver_prefix
 from biblio_cli.normalize import canonical_year_label, fold_typography, is_valid_doi, normalize_doi
 from biblio_cli.sections import RawEntry
 
 _DOI_IN_TEXT = re.compile(
-    r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)?(10\.\d{4,9}/[^\s<>\"]+)", re.IGNORECASE
+    r"(?:\bdoi:?\s*(?=https?://|doi\.org/))?"  # 'DOI: https://doi.org/...': the label goes with the link
+    r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)?(10\.\d{4,9}/[^\s<>\"]+)",
+    re.IGNORECASE,
 )
 _DOI_MARKER_WITHOUT_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(?!10\.\d{4,9}/)(\S+)", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
@@ -33,7 +35,8 @@ _RETRIEVAL = re.compile(
     re.IGNORECASE,
 )
 _YEAR_IN_PARENS = re.compile(
-    r"\(\s*(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?:\s*[-/]\s*\d{2,4})?(?:\s*,\s*[^)]{0,40})?\s*\)"
+    r"\(\s*(?:[A-Z][a-zé]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?"  # '(December 1998)', '(May 3, 2001)'
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?:\s*[-/]\s*\d{2,4})?(?:\s*\[[^\]]{1,12}\])?(?:\s*,\s*[^)]{0,40})?\s*\)"
     r"|\(\s*(?P<label>n\.\s?d\.|s\.\s?d\.|sans date|o\.\s?j\.|in press|sous presse|forthcoming|à paraître|im druck)\s*\)",
     re.IGNORECASE,
 )
@@ -48,7 +51,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.][^\s.A-Z])[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ITALIC = re.compile(r"\*([^*]+)\*")
 #: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
 _TITLE_END = re.compile(
-    r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+(?=[*«\"A-ZÀ-ÖØ-Þ(\[]|Dans\b|In\b|in\b)"
+    r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+(?=[*«\"A-ZÀ-ÖØ-Þ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z])"
 )
 _CHAPTER = re.compile(
     r"^(?:Dans|In|in|dans|en|En)\s*:?\s+(?P<editors>.*?\((?:dir\.?|eds?\.?|éds?\.?|hrsg\.?|coord\.?|sous la dir[^)]*)\))\s*,?\s*(?P<rest>.*)$",
@@ -59,9 +62,9 @@ _CHAPTER_NO_EDITORS = re.compile(r"^(?:Dans|In|in|dans)\s*:?\s+(?P<rest>\*.*)$")
 _PAGES_PARENS = re.compile(r"\(\s*(?:pp?\.|S\.)\s*(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)")
 _JOURNAL_TAIL = re.compile(
     r"^(?P<container>.*?[^\d\s,])\s*,?\s*"
-    r"(?:(?:vol\.?|volume|t\.|tome|bd\.?)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?\s*"
+    r"(?:(?i:vol\.?|volume|t\.|tome|bd\.?)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?\s*"
     r"(?:\(\s*(?P<issue>[^)]{1,20})\s*\))?"
-    r"(?:\s*,?\s*(?:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
+    r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
     r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
@@ -74,10 +77,22 @@ _REPORT_WORDS = re.compile(
     r"\b(?:rapport|report|working paper|document de travail|note de synthèse|white paper|technical report)\b",
     re.IGNORECASE,
 )
+#: What _descriptors() finds (kept as the reference for tests): a bracketed or parenthesised descriptor.
 _DESCRIPTOR = re.compile(
     r"\s*\[(?P<bracket>[^\]]{3,200})\]|\s*\((?P<paren>(?:rapport[^)]*|report[^)]*|vols?\.[^)]*|\d+(?:e|th|nd|rd|st|ème)? (?:éd|ed)[^)]*|[^)]*thèse[^)]*|[^)]*thesis[^)]*))\)",
     re.IGNORECASE,
 )
+
+#: Patterns used in the functions below, compiled once (re's own cache costs a lookup per call).
+_ISBN_JOINERS = re.compile(r"[\s-]")
+_MULTISPACE = re.compile(r"\s{2,}")
+_LEADING_ITALIC = re.compile(r"^\*(?P<t>[^*]+)\*(?P<r>.*)$")
+_LEADING_ROLE = re.compile(r"^[\s.,]*(\([^)]{2,30}\))[\s.,]*")
+_DESCRIPTOR_OPENING = re.compile(r"[\[(]")
+_DESCRIPTOR_KIND = re.compile(r"rapport|report|vols?\.|\d+(?:e|th|nd|rd|st|ème)? (?:éd|ed)", re.IGNORECASE)
+_DESCRIPTOR_WORD = re.compile(r"thèse|thesis", re.IGNORECASE)
+_TWELVE_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){12}")
+_HAL_HINT = re.compile(r"-\d{8}")  # every HAL id has it; a search for it is far cheaper than _HAL's
 
 
 @dataclass
@@ -103,40 +118,71 @@ class _Fields:
     problems: list[str] = field(default_factory=list)
 
 
+def _may_hold(text: str, *words: str) -> bool:
+    """False only if no case-insensitive pattern needing one of the lowercase ASCII `words` can match.
+
+    A cheap test run before the identifier patterns, which most entries do not hold: in ASCII
+    text re.IGNORECASE is plain ASCII case folding, so a missing word rules the pattern out.
+    """
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
+
+
 def _lift_identifiers(text: str, f: _Fields) -> str:
     """Take DOIs, URLs, HAL ids, ISBNs and arXiv ids out of the text, recording them."""
-    m = _DOI_IN_TEXT.search(text)
+    m = _DOI_IN_TEXT.search(text) if "10." in text else None  # every DOI starts with '10.'
     if m:
         f.raw_doi = m.group(0)
         f.doi = normalize_doi(m.group(1))
         text = text[: m.start()] + text[m.end() :]
     else:
-        bad = _DOI_MARKER_WITHOUT_DOI.search(text)
+        bad = _DOI_MARKER_WITHOUT_DOI.search(text) if _may_hold(text, "doi") else None
         if bad:
             f.raw_doi = bad.group(0).rstrip(".,;")
             text = text[: bad.start()] + text[bad.end() :]
+    present = {"hal": _HAL_HINT.search(text) is not None, "arxiv": _may_hold(text, "arxiv:"), "isbn": "ISBN" in text}
     for pattern, kind in ((_HAL, "hal"), (_ARXIV, "arxiv"), (_ISBN, "isbn")):
+        if not present[kind]:
+            continue
         for found in pattern.finditer(text):
-            value = re.sub(r"[\s-]", "", found.group(1)) if kind == "isbn" else found.group(1)
+            value = _ISBN_JOINERS.sub("", found.group(1)) if kind == "isbn" else found.group(1)
             if (kind, value) not in f.identifiers:
                 f.identifiers.append((kind, value))
-    text = _ISBN.sub("", text)
-    urls = [u.rstrip(".,;)>*") for u in _URL.findall(text)]
+    if present["isbn"]:
+        text = _ISBN.sub("", text)
+    urls = [u.rstrip(".,;)>*") for u in _URL.findall(text)] if _may_hold(text, "http", "www.") else []
     if urls:
         f.url = urls[0]
         text = _URL.sub("", text)
-    text = _ARXIV.sub("", text)
-    text = _RETRIEVAL.sub(" ", text)
-    return re.sub(r"\s{2,}", " ", text).strip(" ,;<>")
+    if _may_hold(text, "arxiv:"):
+        text = _ARXIV.sub("", text)
+    if _may_hold(text, "[en ligne]", "[online]", "retrieved", "disponible", "available", "accessed"):
+        text = _RETRIEVAL.sub(" ", text)
+    return _MULTISPACE.sub(" ", text).strip(" ,;<>")
+
+
+#: How far into an entry the year may be: consortium papers list hundreds of authors before it.
+_YEAR_REACH = 5000
+
+
+#: A year with no punctuation after it, when no other will do: 'Kenyon, Thomas 1983 Nineteenth ...', '[1994].'
+_YEAR_LOOSE = re.compile(
+    r"(?<=\s)\[?(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?:\]|(?=\s+[\[*\"“«'A-ZÀ-Þ(]))(?P<label>)"
+)
 
 
 def _find_year(text: str) -> re.Match[str] | None:
-    """The year that separates authors from the work: parenthesised first, else bare."""
+    """The year that separates authors from the work: parenthesised first, else bare, else loose."""
     m = _YEAR_IN_PARENS.search(text)
-    if m and m.start() < 400:
+    if m and m.start() < _YEAR_REACH:
         return m
     bare = _YEAR_BARE.search(text)
-    return bare if bare and bare.start() < 400 else m
+    if bare and bare.start() < _YEAR_REACH:
+        return bare
+    loose = _YEAR_LOOSE.search(text, 0, _YEAR_REACH + 10)
+    return loose if loose and m is None else m
 
 
 def _take_year(text: str, f: _Fields) -> tuple[str, str]:
@@ -156,17 +202,62 @@ def _take_year(text: str, f: _Fields) -> tuple[str, str]:
     return text[: m.start()], text[m.end() :]
 
 
+def _descriptors(title: str) -> list[tuple[int, int, str]]:
+    """(start, end, text inside) of each match of _DESCRIPTOR, as finditer finds them, in linear time.
+
+    The regex itself rescans the rest of the title from every '(' ('((((...') and from every
+    space of a long run; this walk finds the same matches by looking each closing mark up once.
+    """
+    found: list[tuple[int, int, str]] = []
+    done = 0  # matches do not overlap: the next one starts at or after `done`
+    closing_at = {"[": -2, "(": -2}  # next ']' / ')' found so far (-1: none left; -2: not looked up)
+    words_before = (-1, -1)  # (a ')' position, start of the last 'thèse'/'thesis' before it)
+    for opening in _DESCRIPTOR_OPENING.finditer(title):
+        q = opening.start()
+        if q < done:
+            continue
+        mark = title[q]
+        end = closing_at[mark]
+        if end == -2 or -1 < end < q:
+            end = closing_at[mark] = title.find("]" if mark == "[" else ")", q + 1)
+        if end == -1:
+            continue
+        if mark == "[":
+            if not 3 <= end - q - 1 <= 200:
+                continue
+        elif not _DESCRIPTOR_KIND.match(title, q + 1, end):
+            if words_before[0] != end:
+                last = -1
+                for word in _DESCRIPTOR_WORD.finditer(title, q + 1, end):
+                    last = word.start()
+                words_before = (end, last)
+            if words_before[1] < q + 1:
+                continue
+        start = q
+        while start > done and title[start - 1].isspace():  # the pattern's leading \s*
+            start -= 1
+        found.append((start, end + 1, title[q + 1 : end]))
+        done = end + 1
+    return found
+
+
 def _take_descriptors(title: str, f: _Fields) -> str:
     """'[Thèse de doctorat, Université X]', '(rapport)', '(Vols. 1-3)' describe the work, not its title."""
-    for m in list(_DESCRIPTOR.finditer(title)):
-        described = m.group("bracket") or m.group("paren") or ""
+    found = _descriptors(title)
+    for _, _, described in found:
         if _THESIS_WORDS.search(described):
             f.type = "thesis"
             if "," in described:
                 f.publisher = described.rsplit(",", 1)[1].strip()
         elif _REPORT_WORDS.search(described):
             f.type = "report"
-    return _DESCRIPTOR.sub("", title).strip()
+    kept = []
+    done = 0
+    for start, end, _ in found:
+        kept.append(title[done:start])
+        done = end
+    kept.append(title[done:])
+    return "".join(kept).strip()
 
 
 def _split_title(rest: str) -> tuple[str, str]:
@@ -177,7 +268,12 @@ def _split_title(rest: str) -> tuple[str, str]:
             end = rest.rfind(closing) if opening == "«" else rest.find(closing, 1)
             if end > 0:
                 return rest[1:end].strip(), rest[end + 1 :].lstrip(" .,:;")
-    italic = re.match(r"^\*(?P<t>[^*]+)\*(?P<r>.*)$", rest)
+    if rest.startswith("'"):
+        # British single quotes: the closing one is followed by punctuation ("L'Art" has none after it).
+        close = re.search(r"[^\s]'(?=[,.:;]|\s+[*A-ZÀ-Þ])", rest[1:])
+        if close:
+            return rest[1 : close.end()].strip(), rest[close.end() + 2 :].lstrip(" .,:;")
+    italic = _LEADING_ITALIC.match(rest)
     if italic:
         return italic.group("t").strip(" ."), italic.group("r")
     # A roman title followed by an italic journal: the title runs up to the italics,
@@ -205,7 +301,7 @@ def _parse_journal_tail(segment: str, f: _Fields) -> bool:
         m.group("volume") or m.group("issue") or m.group("issue2") or m.group("pages") or m.group("article")
     ):
         return False
-    container = m.group("container").strip(" ,.")
+    container = m.group("container").strip(" ,.;:")
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
     f.container = container
@@ -232,7 +328,11 @@ def _parse_after_title(after: str, f: _Fields) -> None:
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
         f.container = strip_italics(book).strip(" .,")
-        f.publisher = strip_italics(publisher).strip(" .,")
+        trailing_pages = _TRAILING_PAGES.search(publisher)
+        if trailing_pages and not f.pages:
+            f.pages = trailing_pages.group("pages").replace(" ", "").replace("–", "-")
+            publisher = publisher[: trailing_pages.start()]
+        f.publisher = publisher_name(strip_italics(publisher))
         return
     italic = _ITALIC.search(after)
     if italic and italic.start() <= 2:
@@ -250,11 +350,43 @@ def _parse_after_title(after: str, f: _Fields) -> None:
     _split_publisher(strip_italics(after), f)
 
 
+#: Pages written after the publisher of a chapter: 'Springer. p. 323-335', 'ACM, pages 131-139'.
+_TRAILING_PAGES = re.compile(r"[.,]?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\.?\s*$")
+#: One part of 'Publisher, Place, Country': a place is a few capitalised words or a state code ('NJ').
+_PLACE_PART = re.compile(
+    r"^(?:[A-Z]{2}|[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*|am|upon|on|de|del)){0,2})$"
+)
+
+
+#: An edition statement between title and publisher: '2nd edn.', '3e éd.', 'Revised edition'.
+_EDITION = re.compile(
+    r"^\s*(?:\d+(?:st|nd|rd|th|e|ème|\.)?|revised|rev\.|new|nouvelle)\s+(?:edn|ed|éd|edition|édition|aufl)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def publisher_name(text: str) -> str:
+    """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
+    text = re.sub(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$", "", text.strip(" .,;"))  # 'Wiley, New York, 1946'
+    text = text.strip(" .,;")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()  # '(Vienna: Springer)'
+    place, colon, name = text.rpartition(": ")
+    if colon and name and len(place) <= 60 and not re.search(r"\d", place):
+        return name.strip(" .,")
+    first, *rest = [part.strip() for part in text.split(",")]
+    if rest and first and len(first.split()) <= 6 and all(_PLACE_PART.match(part) for part in rest):
+        return first
+    return text
+
+
 def _split_publisher(after: str, f: _Fields) -> None:
     """'Sous-titre. Éditeur' -> the last sentence is the publisher, earlier ones continue the title."""
     after = _take_descriptors(after, f).strip(" .,")
-    parts = _SENTENCE_SPLIT.split(after)
-    f.publisher = parts[-1].strip(" .,")
+    parts = [p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)]
+    if not parts:
+        return
+    f.publisher = publisher_name(parts[-1])
     leading = " ".join(parts[:-1]).strip(" .,")
     if leading and f.title:
         joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
@@ -271,9 +403,14 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if names_only:
         # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
+    elif not _TWELVE_LETTERS.match(rest):  # fewer than 12 letters (without listing them all)
+        # The year closes the entry (IEEE, Elsevier, Chicago notes): the block holds names and the work.
+        names = names_prefix(block)
+        if names:
+            block, rest = names, f"{block[len(names) :]} {rest}"
     block, role = strip_role(block)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
-    leading_role = re.match(r"^[\s.,]*(\([^)]{2,30}\))[\s.,]*", rest)
+    leading_role = _LEADING_ROLE.match(rest)
     role_after = bool(leading_role and strip_role(leading_role.group(1))[1])
     if leading_role and role_after:
         rest = rest[leading_role.end() :]

@@ -77,8 +77,19 @@ _FOOTNOTE_DEF = re.compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^(\w+)\]:)\s*(
 #: A year as a reference list writes it: (2019), (2019a), (n.d.), 2019. after the authors.
 _ENTRY_YEAR = re.compile(
     r"\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,)]|\(\s*(?:n\.\s?d\.|s\.\s?d\.|sans date|in press|sous presse|forthcoming)\s*\)"
-    r"|[,.]\s(?:1[5-9]\d\d|20\d\d)[a-z]?[.,]",
+    r"|[,.]\s(?:1[5-9]\d\d|20\d\d)[a-z]?[.,:]",
     re.IGNORECASE,
+)
+#: How far into a line the year of a new entry may be: consortium papers list hundreds of authors first.
+_ENTRY_YEAR_REACH = 5000
+#: Any year, for a line after a blank line: 'Jakobson, Roman 1960.', '(December 1998)', '[1994]'.
+_ANY_YEAR = re.compile(r"(?<![\w/\-])(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\w/\-])")
+#: A group author opening with a number (never a year): '1000 Genomes Project Consortium'.
+_NUMBERED_GROUP = re.compile(r"^(?!(?:1[5-9]\d\d|20\d\d)\b)\d+[^\W\d_]*\s+(?=[A-Z])")
+#: Lowercase words that may sit among the names before the year.
+_NAME_WORDS = frozenset(
+    {"and", "et", "und", "y", "e", "&", "al", "ed", "eds", "of", "the", "for"}
+    | {"de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "ten", "ter", "dos"}
 )
 _STARTS_LIKE_NAME = re.compile(r"^\s*(?:[*_]{1,2})?(?:(?:de|van|von|du|des|da|di|le|la|d')\s?)?[^\W\d_]", re.UNICODE)
 
@@ -118,8 +129,18 @@ def heading_words(text: str) -> str:
 def parse_heading(lines: tuple[str, ...], index: int) -> Heading | None:
     """Return the heading at `lines[index]` (0-based), if the line is one."""
     line = lines[index]
-    if not line.strip() or _TOC_LINE.search(clean_line(line)):
+    if not line.strip():
         return None
+    heading = _heading_shape(lines, index)
+    # A table-of-contents line ('References ..... 12') is no heading; cleaning the line is the
+    # costly part, so it is only done for lines shaped like a heading.
+    if heading is None or _TOC_LINE.search(clean_line(line)):
+        return None
+    return heading
+
+
+def _heading_shape(lines: tuple[str, ...], index: int) -> Heading | None:
+    line = lines[index]
     m = _MD_HEADING.match(line)
     if m:
         return Heading(index + 1, m.group(2).strip(), len(m.group(1)))
@@ -178,7 +199,31 @@ def _is_entry_start(clean: str) -> bool:
     """Does a cleaned line look like the beginning of a reference (names, then a year)?"""
     if _URL_ONLY.match(clean) or not _STARTS_LIKE_NAME.match(clean):
         return False
-    return bool(_ENTRY_YEAR.search(clean[:220]))
+    return _ENTRY_YEAR.search(clean, 0, _ENTRY_YEAR_REACH) is not None
+
+
+def _is_entry_start_after_blank(clean: str) -> bool:
+    """After a blank line, a year in any shape will do when only names come before it.
+
+    'Jakobson, Roman 1960.', 'Castree, N. 2000:', 'Davidson, Lloyd A. (December 1998)': the year
+    has no comma or full stop before it. What precedes it must be names (capitalised words,
+    initials, particles, 'and'), so a wrapped 'Retrieved from ... 2019' still continues its entry.
+    """
+    if _is_entry_start(clean):
+        return True
+    group = _NUMBERED_GROUP.match(clean)  # '1000 Genomes Project Consortium', '14CHRONO Centre'
+    if _URL_ONLY.match(clean) or not (group or _STARTS_LIKE_NAME.match(clean)):
+        return False
+    year = _ANY_YEAR.search(clean, group.end() if group else 0, _ENTRY_YEAR_REACH)
+    if year is None:
+        return False
+    for word in clean[group.end() if group else 0 : year.start()].split():
+        bare = word.strip(",;:.()[]\"'“”*_")
+        if any(ch.isdigit() for ch in bare):
+            return False
+        if bare and not bare[0].isupper() and bare.lower() not in _NAME_WORDS and bare[:2] not in ("d'", "l'"):
+            return False
+    return True
 
 
 def _looks_like_group_heading(clean: str) -> bool:
@@ -192,11 +237,26 @@ def _looks_like_group_heading(clean: str) -> bool:
     )
 
 
+_LINK_START = re.compile(r"https?://|10\.\d{4,9}/")
+
+
+def _ends_in_broken_link(text: str) -> bool:
+    r"""Does `text` end with a URL or DOI cut at '/', '-', '.' or '_'?
+
+    Same answer as re.search(r"(?:https?://|10\.\d{4,9}/)\S*[/\-._]$", text) for text without a
+    trailing newline, in linear time: the link start must sit in the last run of non-spaces.
+    """
+    if not text or text[-1] not in "/-._":
+        return False
+    last_word = text.rsplit(None, 1)[-1]
+    return _LINK_START.search(last_word, 0, len(last_word) - 1) is not None  # the cut comes after it
+
+
 def _join(previous: str, addition: str) -> str:
     """Join a wrapped line: URLs and DOIs broken at '/', '-', '.', '_' are glued without a space."""
     if not previous:
         return addition
-    if re.search(r"(?:https?://|10\.\d{4,9}/)\S*[/\-._]$", previous) and not addition.startswith(("http", "<")):
+    if _ends_in_broken_link(previous) and not addition.startswith(("http", "<")):
         return previous + addition
     if previous.endswith("-") and not previous.endswith(" -") and addition[:1].islower():
         return previous[:-1] + addition  # hyphenation from PDF line breaks
@@ -240,7 +300,8 @@ def split_entries(lines: tuple[str, ...], section: ReferenceSection) -> list[Raw
             group = clean
             continue
         continuation = bool(current) and (
-            _URL_ONLY.match(clean) is not None or (not bullet and not _is_entry_start(clean))
+            _URL_ONLY.match(clean) is not None
+            or (not bullet and not (_is_entry_start_after_blank if blank_before else _is_entry_start)(clean))
         )
         if continuation:
             current.append((index + 1, clean, raw.strip()))

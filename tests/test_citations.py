@@ -82,3 +82,41 @@ def test_lines_and_footnote_labels() -> None:
 def test_citation_spanning_lines_gets_its_first_line() -> None:
     citations = find_citations(enumerate(["a b (Puzos, Hardouin &", "Plantard, 2022)"], 1))
     assert citations[0].line == 1
+
+
+def test_sentence_word_before_narrative_names_is_dropped() -> None:
+    citations = find_citations(enumerate(["Indeed, Papp and Müller (2006) showed it."], 1))
+    assert [c.authors for c in citations] == [("Papp", "Müller")]
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("Data (1000 Genomes Project Consortium et al., 2010).", "1000 Genomes Project Consortium"),
+        ("Analysed in R (R Core Team, 2012).", "R Core Team"),
+        ("As the Human Microbiome Project Consortium (2012) found.", "Human Microbiome Project Consortium"),
+    ],
+)
+def test_listed_group_authors_keep_their_first_word(text: str, author: str) -> None:
+    known = frozenset({"1000genomesprojectconsortium", "rcoreteam", "humanmicrobiomeprojectconsortium"})
+    citations = find_citations(enumerate([text], 1), known)
+    assert [c.authors[0] for c in citations] == [author]
+
+
+def test_group_lead_word_needs_a_listed_group() -> None:
+    citations = find_citations(enumerate(["In 2010 Smith (2012) said so."], 1), frozenset({"smith"}))
+    assert [(c.authors, c.year) for c in citations] == [(("Smith",), 2012)]
+
+
+def test_wrong_year_points_at_the_entry_nobody_else_cites() -> None:
+    from biblio_cli import check_text
+
+    text = (
+        "Spirals (Jeune & Barabé, 2004) and patterns (Jeune & Barabé, 2006).\n\n## References\n\n"
+        "Jeune, B., & Barabé, D. (2004). Statistical recognition of patterns. *J. Theor. Biol.*, 229, 1-12.\n\n"
+        "Jeune, B., & Barabé, D. (2008). A stochastic approach. *J. Theor. Biol.*, 251, 3-9.\n"
+    )
+    findings = check_text(text).findings
+    assert [f.rule for f in findings if f.rule in {"year-mismatch", "uncited-reference"}] == ["year-mismatch"]
+    [mismatch] = [f for f in findings if f.rule == "year-mismatch"]
+    assert "(2008)" in mismatch.message.split("listed as", 1)[1].split(";")[0]

@@ -289,3 +289,36 @@ def test_author_blocks(block: str, expected: list[tuple[str, str]]) -> None:
 def test_group_author_is_marked() -> None:
     persons, _, _ = parse_authors("Agence nationale de la cohésion des territoires (ANCT), & Smith, J.")
     assert [p.is_group for p in persons] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "family", "title"),
+    [
+        ("Kenyon, Thomas 1983 Nineteenth Century Notes: Hair Combs. Kewa 83-6.", 1983, "Kenyon", "Nineteenth Century"),
+        (
+            'Davidson, Lloyd A. (December 1998). "Digital Object Identifiers". J. Electr. Publ. 4 (2).',
+            1998,
+            "Davidson",
+            "Digital",
+        ),
+        ("Freidson, E. (1984 [1970]), La profession médicale, Paris, Payot.", 1984, "Freidson", "La profession"),
+        (
+            "Baumberg, A. M. & Hogg, D. C. [1994]. An efficient method. University of Leeds.",
+            1994,
+            "Baumberg",
+            "An efficient",
+        ),
+    ],
+)
+def test_year_without_punctuation_month_or_brackets(text: str, year: int, family: str, title: str) -> None:
+    ref = parse_entry(RawEntry(1, 1, text, text), "r1")
+    assert ref.year == year
+    assert ref.authors[0].family == family
+    assert ref.title.startswith(title)
+
+
+def test_year_after_a_very_long_author_list() -> None:
+    names = ", ".join(f"Author{chr(65 + i % 26)}{i}, A." for i in range(300))
+    text = f"{names} (2010). A map of variation. *Nature*, 467, 1061-1073."
+    ref = parse_entry(RawEntry(1, 1, text, text), "r1")
+    assert len(text) > 2000 and ref.year == 2010 and ref.title == "A map of variation"

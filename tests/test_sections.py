@@ -135,3 +135,35 @@ def test_footnotes_holding_full_references() -> None:
     )
     found = find_footnote_references(lines, range(0))
     assert [(f.label, f.entry.line) for f in found] == [("10", 3), ("12", 7)]
+
+
+def test_entry_with_a_long_author_list_starts_a_new_entry() -> None:
+    names = ", ".join(f"Name{chr(65 + i % 26)} {chr(65 + i % 26)}" for i in range(200))
+    lines = split_lines(f"## References\n\n{ENTRY_A}\n\n{names}. 2009. Histone marks. Nature 459:108-112.\n")
+    section = find_reference_section(lines)
+    assert section is not None
+    assert len(split_entries(lines, section)) == 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Jakobson, Roman 1960. Closing statement. In Style in Language. MIT Press.",
+        "Castree, N. 2000: What kind of critical geography? Environment and Planning A 32, 2091-2095.",
+        'Davidson, Lloyd A.; Douglas, Kimberly (December 1998). "Digital Object Identifiers".',
+        "Son, S.-W., H. Kim, and Y. Kim, 2020: Extratropical prediction skill. Wea. Forecasting, 35, 2319-2332.",
+        "1000 Genomes Project Consortium, Abecasis G. 2010. A map of human genome variation. Nature 467:1061.",
+    ],
+)
+def test_entry_after_blank_line_with_any_year_shape(second: str) -> None:
+    lines = split_lines(f"## References\n\n{ENTRY_A}\n\n{second}\n\n{ENTRY_B}\n")
+    section = find_reference_section(lines)
+    assert section is not None
+    assert [e.text for e in split_entries(lines, section)] == [ENTRY_A, second, ENTRY_B]
+
+
+def test_wrapped_retrieval_line_after_blank_still_continues() -> None:
+    lines = split_lines(f"## References\n\n{ENTRY_A}\n\nRetrieved from the archive in March 2019\n\n{ENTRY_B}\n")
+    section = find_reference_section(lines)
+    assert section is not None
+    assert len(split_entries(lines, section)) == 2

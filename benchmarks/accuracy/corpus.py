@@ -382,7 +382,9 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _text(el: ET.Element) -> str:
+def _text(el: ET.Element | None) -> str:
+    if el is None:
+        return ""
     return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
 
 

@@ -7,13 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from benchmarks.accuracy.corpus import FIELDS, Sample, norm, norm_family, norm_number, norm_pages
+from biblio_cli.markup import clean_line
 from biblio_cli.model import Reference
 from biblio_cli.references import parse_entry
 from biblio_cli.sections import RawEntry
 
 
 def parse(text: str) -> Reference:
-    return parse_entry(RawEntry(line=1, end_line=1, text=text, original=text), "r1")
+    """Parse as the pipeline does: the entry's line is cleaned first (bold dropped, italics kept)."""
+    return parse_entry(RawEntry(line=1, end_line=1, text=clean_line(text, keep_italics=True), original=text), "r1")
 
 
 def _dash(text: str) -> str:
