@@ -15,7 +15,7 @@ from types import FrameType
 import click
 
 from biblio_cli import __version__
-from biblio_cli.commands.options import max_size_option
+from biblio_cli.commands.options import document_progress, max_size_option
 from biblio_cli.config import FileConfig, load_config, merge
 from biblio_cli.errors import BiblioError, Interrupted, UsageError
 from biblio_cli.model import ExitCode, Report, Severity
@@ -200,7 +200,8 @@ def check(
 
             text, _ = decode_bytes(read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>")
             stdin.append(document_from_text(text, "<stdin>"))
-        report = run_check(files, settings, hook, bibliographies=bibliography, documents=stdin)
+        with document_progress(sys.stderr.isatty()) as progress:
+            report = run_check(files, settings, hook, bibliographies=bibliography, documents=stdin, progress=progress)
     finally:
         if resolver is not None:
             resolver.close()

@@ -165,7 +165,12 @@ class Source:
     root: Path
 
 
-def read_documents(paths: Sequence[Path]) -> list[Source]:
+#: Told (documents read, documents known so far) after each document is read: long runs over
+#: PDFs or thousands of files show progress with it (the CLI draws a bar on a terminal).
+Progress = Callable[[int, int], None]
+
+
+def read_documents(paths: Sequence[Path], progress: Progress | None = None) -> list[Source]:
     """Read each document once; LaTeX files they `\\input` or `\\include` join the run."""
     sources: list[Source] = []
     seen: set[Path] = set()
@@ -177,6 +182,8 @@ def read_documents(paths: Sequence[Path]) -> list[Source]:
         seen.add(path.resolve())
         document = read_any(path)
         sources.append(Source(document, root))
+        if progress is not None:
+            progress(len(sources), len(sources) + len(queue))
         if path.suffix.lower() == ".tex":
             for name in latex_includes(document):
                 found = next((d / name for d in (root, path.parent) if (d / name).is_file()), None)
@@ -192,6 +199,7 @@ def check(
     *,
     bibliographies: Sequence[str | Path] = (),
     documents: Sequence[Document] = (),
+    progress: Progress | None = None,
 ) -> Report:
     """Check documents on disk (and `documents` already read, such as standard input) as one run.
 
@@ -201,7 +209,7 @@ def check(
     settings = settings or Settings()
     rules = select_rules(settings.select, settings.ignore)
     inputs = expand_inputs(paths)
-    sources = [*read_documents(inputs.documents), *(Source(doc, Path()) for doc in documents)]
+    sources = [*read_documents(inputs.documents, progress), *(Source(doc, Path()) for doc in documents)]
     shared = [*(Path(p) for p in bibliographies), *inputs.bibliographies]
     return Report(tuple(link_project(sources, shared, rules, settings, online)))
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -37,3 +39,34 @@ def max_size_option(command: F) -> F:
         "also BIBLIO_MAX_SIZE). Longest line: 1/50 of it; XML inside .docx/.odt scales with it.",
     )
     return decorator(command)
+
+
+#: Draw a progress bar only for runs over more documents than this (and only on a terminal).
+PROGRESS_MIN_DOCUMENTS = 20
+
+
+@contextmanager
+def document_progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A `pipeline.Progress` callback drawing a bar on stderr, or None when not `enabled`.
+
+    The bar appears once a run is known to hold PROGRESS_MIN_DOCUMENTS documents, so short
+    runs never flash one.
+    """
+    if not enabled:
+        yield None
+        return
+    bars: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if not bars and total > PROGRESS_MIN_DOCUMENTS:
+            bars.append(click.progressbar(length=total, label="reading", file=sys.stderr).__enter__())
+        if bars:
+            bar = bars[0]
+            bar.length = max(bar.length or 0, total)
+            bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bars:
+            bars[0].__exit__(None, None, None)
