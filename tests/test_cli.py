@@ -200,3 +200,12 @@ def test_write_failure_is_one_line_and_keeps_the_old_file(
     err = capsys.readouterr().err
     assert "cannot write (No space left on device)" in err and err.count("\n") == 1
     assert out.read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == ["doc.md", "report.txt"]
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["check"], ["export"], ["resolve"], ["rules"], ["cache"], ["cache", "info"], ["cache", "clear"]]
+)
+def test_every_command_has_help_with_examples(command: list[str]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Examples:" in result.output and "biblio " in result.output.split("Examples:", 1)[1]

@@ -206,7 +206,13 @@ def cache() -> None:
 @cache.command()
 @cache_dir_option
 def info(cache_dir: Path | None) -> None:
-    """Where the cache is, how big, and what it holds."""
+    """Where the cache is, how big, and what it holds.
+
+    \b
+    Examples:
+      biblio cache info
+      biblio cache info --cache-dir .cache/biblio
+    """
     from biblio_cli.registry.cache import Cache
 
     with Cache(cache_dir) as store:
@@ -223,7 +229,13 @@ def info(cache_dir: Path | None) -> None:
 @cache_dir_option
 @click.option("--expired", is_flag=True, help="Only remove expired entries.")
 def clear(cache_dir: Path | None, expired: bool) -> None:
-    """Remove cached registry answers."""
+    """Remove cached registry answers (all of them, or with --expired only the stale ones).
+
+    \b
+    Examples:
+      biblio cache clear --expired
+      biblio cache clear
+    """
     from biblio_cli.registry.cache import Cache
 
     with Cache(cache_dir) as store:
