@@ -200,7 +200,6 @@ def _markup(parts: Sequence[Part], style_format: str) -> str:
 
 def render_apa(
     refs: Sequence[Reference],
-    keys: Sequence[str],
     *,
     locale: str = "en",
     style_format: str = "text",
@@ -209,7 +208,8 @@ def render_apa(
     """The sorted reference list, one entry per line (HTML: one <div> per entry)."""
     terms = TERMS[locale]
     extras = [derive(ref, document_language) for ref in refs]
-    order = sorted(range(len(refs)), key=lambda i: (_sort_key(refs[i], extras[i], locale), keys[i]))
+    # Ties (same names, year and title) keep their order in the source: sorted() is stable.
+    order = sorted(range(len(refs)), key=lambda i: _sort_key(refs[i], extras[i], locale))
     suffixes = _year_suffixes([refs[i] for i in order], [extras[i] for i in order])
     lines = []
     for pos, i in enumerate(order):

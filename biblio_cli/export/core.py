@@ -72,6 +72,10 @@ def load_document(document: Document) -> Loaded:
 
     parsed = parse_references(document)[0]
     listed = [r for r in parsed if r.source == "list"]
+    if len(listed) == len(parsed):  # no footnote references: nothing to deduplicate
+        if not parsed:
+            raise InputError(f"{document.path}: no reference list found")
+        return Loaded(parsed, document.language, ())
     seen = {_identity(r) for r in listed}
     extra = [r for r in parsed if r.source != "list" and _identity(r) not in seen]
     warnings = tuple(
@@ -117,17 +121,17 @@ def export_references(
         raise UsageError(f"unknown locale '{locale}' (choose from {', '.join(LOCALES)})")
     if style_format not in STYLE_FORMATS:
         raise UsageError(f"unknown style format '{style_format}' (choose from {', '.join(STYLE_FORMATS)})")
-    keys = assign_keys(refs)
     warnings = tuple(
         f"line {ref.line}: could not parse '{_short(ref.text)}'; exported what is known with a note"
         for ref in refs
         if incomplete(ref)
     )
-    if to == "apa":
+    if to == "apa":  # no citation keys in a formatted list: skip assigning them
         from biblio_cli.export.apa import render_apa
 
-        text = render_apa(refs, keys, locale=locale, style_format=style_format)
-    elif to == "csl-json":
+        return ExportResult(render_apa(refs, locale=locale, style_format=style_format), warnings)
+    keys = assign_keys(refs)
+    if to == "csl-json":
         from biblio_cli.export.csljson import render_csljson
 
         text = render_csljson(refs, keys, language)
