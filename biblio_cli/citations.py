@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -185,6 +185,18 @@ _GROUP_LEAD_AT = re.compile(rf"{_GROUP_WORD}\s+(?=[{_UPPER}])")
 _GROUP_LEAD = re.compile(rf"(?<![\w.\-]){_GROUP_WORD}\s+$")
 
 
+#: An abbreviation being defined before a citation: '(AIC, Akaike, 1973)'.
+_ACRONYM = re.compile(rf"[{_UPPER}]{{2,8}}")
+_ACRONYM_LEAD = re.compile(rf"[{_UPPER}]{{2,8}}\s*,\s*")
+#: The comma before the year of a group author written with commas.
+_COMMA_YEAR = re.compile(rf",\s*(?={_YEAR})")
+_GROUP_TAIL = re.compile(rf"\s*,\s*{_YEARS}{_FOOTNOTE}{_LOCATOR}")
+#: Lowercase words a group author's name may hold: 'Department of Economic and Social Affairs'.
+_GROUP_SMALL_WORDS = frozenset(
+    {"of", "and", "for", "the", "on", "in", "de", "des", "du", "et", "la", "le", "für", "und", "y", "del", "di"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A citation's text as found in one paragraph, with its offset."""
@@ -273,8 +285,8 @@ def _with_group_lead(before: str, first: str, known: frozenset[str]) -> str:
 
 
 def _make(
-    match: re.Match[str],
-    offset: int,
+    groups: Mapping[str, str | None],
+    column: int,
     paragraph_offsets: list[tuple[int, int]],
     narrative: bool,
     counter: list[int],
@@ -282,9 +294,11 @@ def _make(
     before: str = "",
     known: frozenset[str] = frozenset(),
 ) -> list[Citation]:
-    """Citations of one match; `before` is the text before it, `known` the listed authors' name keys."""
-    groups = match.groupdict()
-    authors = list(_split_authors(groups["authors"]))
+    """Citations of one match (its groups, where it starts in the paragraph).
+
+    `before` is the text before it, `known` the listed authors' name keys.
+    """
+    authors = list(_split_authors(groups["authors"] or ""))
     if narrative and len(authors) > 1 and authors[0] in _LEADING_NONNAME:
         del authors[0]  # 'Indeed, Papp and Müller (2006)': a sentence word, then the names
     if narrative and authors:
@@ -294,9 +308,9 @@ def _make(
     etal = (groups.get("etal") or "").strip(" ,")
     footnote = (groups.get("fn") or "").strip("[^]")
     locator = (groups.get("loc") or "").strip(" ,:")
-    line = _line_at(paragraph_offsets, offset + match.start())
+    line = _line_at(paragraph_offsets, column)
     citations = []
-    for year, suffix, label in _expand_years(groups["years"]):
+    for year, suffix, label in _expand_years(groups["years"] or ""):
         counter[0] += 1
         citations.append(
             Citation(
@@ -312,10 +326,53 @@ def _make(
                 locator=locator,
                 narrative=narrative,
                 footnote=footnote,
-                column=offset + match.start(),
+                column=column,
             )
         )
     return citations
+
+
+def _acronym_lead(
+    part: str, skip: int, match: re.Match[str], known: frozenset[str]
+) -> tuple[int, Mapping[str, str | None], str] | None:
+    """'(AIC, Akaike, 1973)': an unlisted abbreviation before a listed name is no co-author.
+
+    Returns the new start in `part`, the groups and the text of the citation without it.
+    """
+    names = _split_authors(match.group("authors"))
+    if len(names) < 2 or not _ACRONYM.fullmatch(names[0]) or name_key(names[0]) in known:
+        return None
+    if name_key(names[1]) not in known:
+        return None
+    lead = _ACRONYM_LEAD.match(part, skip)
+    rest = _PAREN_PART.match(part[lead.end() :]) if lead else None
+    if lead is None or rest is None:
+        return None
+    return lead.end(), rest.groupdict(), rest.group(0)
+
+
+def _comma_group(part: str, skip: int, known: frozenset[str]) -> tuple[Mapping[str, str | None], str] | None:
+    """'(United Nations, Department of Economic and Social Affairs, Population Division, 2013)'.
+
+    A part the name pattern cannot read, whose first comma-separated segment is a listed author
+    and whose words are those of a name (capitalised, or 'of', 'and', ...), is one group author:
+    it is cited by that first segment. Returns the groups and the text of the citation.
+    """
+    comma = _COMMA_YEAR.search(part, skip)
+    if comma is None:
+        return None
+    block = part[skip : comma.start()]
+    first = block.split(",", 1)[0].strip()
+    if first == block.strip() or name_key(first) not in known:
+        return None
+    if any(not (w[0].isupper() or w in _GROUP_SMALL_WORDS) for w in block.replace(",", " ").split()):
+        return None
+    tail = _GROUP_TAIL.match(part, comma.start())
+    if tail is None:
+        return None
+    groups = {"authors": first, "etal": None, "years": tail.group("years"), "fn": tail.group("fn")}
+    groups["loc"] = tail.group("loc")
+    return groups, part[skip : tail.end()]
 
 
 def find_citations(
@@ -352,12 +409,20 @@ def find_citations(
                         skip = lead.end()
                     else:
                         m = None
-                if m:
+                groups: Mapping[str, str | None] | None = m.groupdict() if m else None
+                text = m.group(0) if m else ""
+                if m and known_families:
+                    acronym = _acronym_lead(part, skip, m, known_families)
+                    if acronym is not None:
+                        skip, groups, text = acronym
+                if groups is None and known_families:
+                    group = _comma_group(part, skip, known_families)
+                    if group is not None:
+                        groups, text = group
+                if groups is not None:
                     start = inner_start + position + skip
                     lead_text = paragraph[max(0, start - 40) : start]
-                    per_paragraph.extend(
-                        _make(m, start, offsets, False, counter, m.group(0), lead_text, known_families)
-                    )
+                    per_paragraph.extend(_make(groups, start, offsets, False, counter, text, lead_text, known_families))
                     taken.append(Span(paren.start(), paren.end()))
                 position += len(part)
         # A pattern's own matches never overlap, so each loop checks against the spans taken before it.
@@ -366,7 +431,9 @@ def find_citations(
             if taken_before.covers(m.start()):
                 continue
             lead_text = paragraph[max(0, m.start() - 40) : m.start()]
-            per_paragraph.extend(_make(m, 0, offsets, True, counter, m.group(0), lead_text, known_families))
+            per_paragraph.extend(
+                _make(m.groupdict(), m.start(), offsets, True, counter, m.group(0), lead_text, known_families)
+            )
             taken.append(Span(m.start(), m.end()))
         for pattern in (_BARE_LINKED, _BARE_SINGLE):
             taken_before = _SpanIndex(taken)
@@ -376,7 +443,9 @@ def find_citations(
                 if pattern is _BARE_SINGLE and name_key(m.group("authors")) not in known_families:
                     continue
                 lead_text = paragraph[max(0, m.start() - 40) : m.start()]
-                per_paragraph.extend(_make(m, 0, offsets, True, counter, m.group(0), lead_text, known_families))
+                per_paragraph.extend(
+                    _make(m.groupdict(), m.start(), offsets, True, counter, m.group(0), lead_text, known_families)
+                )
                 taken.append(Span(m.start(), m.end()))
         per_paragraph.sort(key=lambda c: c.column)
         found.extend(per_paragraph)

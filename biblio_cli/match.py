@@ -26,15 +26,44 @@ SAME_TITLE_MIN = 90.0
 MAX_SUGGESTIONS = 3
 
 
+def _is_initial(word: str) -> bool:
+    """'R', 'E.', 'M' — a single capital letter, perhaps with a full stop: an initial, never a family name."""
+    letter = word[:-1] if word.endswith(".") else word
+    return len(letter) == 1 and letter.isupper()
+
+
 def person_keys(person: Person) -> set[str]:
-    """Every key a citation may use for this author: 'Agence ... (ANCT)' -> {its name, 'anct'}."""
+    """Every key a citation may use for this author: 'Agence ... (ANCT)' -> {its name, 'anct'}.
+
+    Initials the parse left in the family name ('Furuta R', 'Alsaif N A M', 'E Heidelberger')
+    are dropped for one more key, so '(Furuta et al., 1996)' still finds its entry.
+    """
     keys = {name_key(person.full_family), name_key(person.family)}
     if person.is_group and "(" in person.family:
         inside = person.family[person.family.find("(") + 1 : person.family.rfind(")")]
         keys.add(name_key(inside))
         keys.add(name_key(person.family[: person.family.find("(")]))
+    words = person.full_family.split()
+    if len(words) > 1 and any(_is_initial(w) for w in words):
+        keys.add(name_key(" ".join(w for w in words if not _is_initial(w))))
     keys.discard("")
     return keys
+
+
+def _block_words(reference: Reference) -> set[str]:
+    """Keys of every capitalised word of the entry's names, given names included.
+
+    A cited co-author found among them is not reported: the author block may be one the
+    parser could not split ('Schindler, D. W., andJ. P. Smol', 'Chambers, J.K. and Peter
+    Trudgill', 'Folkman and Klagsbrun, 1987'), and a finding needs certainty.
+    """
+    words: set[str] = set()
+    for person in reference.authors:
+        for word in f"{person.full_family} {person.given}".replace(".", ". ").split():
+            bare = word.strip(".,;:()[]'\"")
+            if len(bare) > 1 and bare[0].isupper() and not (bare.isupper() and len(bare) <= 3):  # not 'JK'
+                words.add(name_key(bare))
+    return words
 
 
 def same_year(citation: Citation, reference: Reference) -> bool:
@@ -88,9 +117,14 @@ def _coauthors_agree(citation: Citation, reference: Reference) -> tuple[bool, st
     if citation.et_al or len(citation.authors) < 2:
         return True, ""
     listed = [person_keys(p) for p in reference.authors[1:]]
+    block: set[str] | None = None
     for cited in citation.authors[1:]:
         variants = set(name_variants(cited))
         if any(variants & keys for keys in listed):
+            continue
+        if block is None:
+            block = _block_words(reference)
+        if name_key(cited) in block:
             continue
         for person, keys in zip(reference.authors[1:], listed, strict=False):
             if any(_similar_enough(v, k) for v in variants for k in keys):

@@ -84,7 +84,12 @@ def vancouver_prefix(block: str) -> str:
     head = block[: m.start()]
     if _NAMES_GO_ON.match(block, m.end()):
         return ""  # 'Baumberg A. M. & Hogg D.': the dot belongs to dotted initials, the names go on
-    tokens = _split_outside_parens(_ETAL.sub("", head).strip(" ,."))
+    names = _ETAL.sub("", head).strip(" ,.")
+    if "(" not in names and "[" not in names:
+        first = _SEPARATORS.split(names, maxsplit=1)[0].strip()
+        if first and not _is_vancouver_name(first):
+            return ""  # the common case (APA, French...): the first name settles it, no full split
+    tokens = _split_outside_parens(names)
     if tokens and all(_is_vancouver_name(t) for t in tokens):
         return head
     return ""
@@ -107,6 +112,9 @@ def names_prefix(block: str) -> str:
     inverted = _INVERTED_THEN_TITLE.match(block)
     if inverted:
         return inverted.group(0)
+    sentence = _names_sentence(block)
+    if sentence:
+        return sentence
     end = 0
     for m in re.finditer(rf"(?:{_NAME_LIST_SEPARATOR.pattern})|$", block):
         token = block[end : m.start()].strip()
@@ -116,6 +124,28 @@ def names_prefix(block: str) -> str:
         if m.start() == len(block):
             return ""  # names only: nothing to cut
     return block[:end].rstrip(" ,&") if end else ""
+
+
+#: A full stop that may close the names: not one between two initials ('D. J.') or before 'and'/'&'.
+_SENTENCE_END = re.compile(r"\.\s+(?!(?:[^\W\d_][a-z]?\.|and\b|&|et\s+al\b|[a-z]))")
+_NAME_WORDS = re.compile(r"^(?:(?:[^\W\d_][a-z]?\.\s*(?:-\s*)?)*(?:[a-z]{1,3}\s+)?[A-ZÀ-Þ][\w'’\-]*\.?\s*){1,4}$")
+
+
+def _names_sentence(block: str) -> str:
+    """'D. J. Burr. Title', 'Avrim Blum and Jo Lee. Title', 'Smith, A. B. & Jones, C. D. A title':
+    the names are the first sentence when every piece of it looks like a name or initials."""
+    for m in _SENTENCE_END.finditer(block, 0, 2000):
+        head = block[: m.start() + 1]
+        if "," in head or not _is_initials(head.rstrip(".").rsplit(" and ", 1)[-1].rsplit("&", 1)[-1]):
+            break  # 'D. J. Burr': a stop after initials closes the names only after a family name
+    else:
+        return ""
+    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(_ETAL.sub("", head.rstrip(".")))]
+    if not tokens or any(not t or len(t) > 40 or not _NAME_WORDS.match(t) for t in tokens):
+        return ""
+    if len(tokens) == 1 and len(tokens[0].split()) < 2:
+        return ""  # one word: a title as likely as a name
+    return head if _FINAL_INITIAL.search(head) else head[:-1]
 
 
 def _is_vancouver_name(token: str) -> bool:
@@ -167,11 +197,13 @@ def _split_outside_parens(block: str) -> list[str]:
     return [p.replace("\0", ",").replace("\1", "&").strip() for p in parts if p and p.strip()]
 
 
-def parse_authors(block: str) -> tuple[tuple[Person, ...], bool, list[str]]:
+def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, ...], bool, list[str]]:
     """Parse an author block. Returns (persons, et_al, problems).
 
     Handles "Family, I." pairs (APA), "Family I." (Vancouver, or a missing comma),
-    "Family, Given" (Chicago), particles, compound and group names.
+    "Family, Given" (Chicago), particles, compound and group names. `natural`: the block was cut
+    from before a title (year at the end), where a first name not followed by a comma is written
+    given name first ('Avrim Blum and Jo Lee').
     """
     problems: list[str] = []
     block = _EDGE_STARS.sub("", block.strip()).strip(" ,;:")
@@ -196,6 +228,8 @@ def parse_authors(block: str) -> tuple[tuple[Person, ...], bool, list[str]]:
     alternating = len(tokens) % 2 == 0 and all(
         len(t.split()) == 1 or (len(t.split()) == 2 and _is_initials(t.split()[1])) for t in tokens[1::2]
     )
+    # 'John Brant, Brian Foote, and Don Roberts': every name in natural order.
+    all_multiword = natural and all(len(t.split()) >= 2 and not _is_initials(t) for t in tokens)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -246,13 +280,23 @@ def parse_authors(block: str) -> tuple[tuple[Person, ...], bool, list[str]]:
             persons.append(_person(token, nxt))
             i += 2
             continue
+        if (
+            i == 0
+            and natural
+            and 2 <= len(token.split()) <= 4
+            and (all_multiword or not block[len(token) :].lstrip().startswith(","))
+        ):
+            persons.append(_natural_order(token))
+            i += 1
+            continue
         if i == 0 and nxt and len(nxt.split()) <= 2:
             persons.append(_person(token, nxt))
             i += 2
             continue
         persons.append(_natural_order(token) if i > 0 else _person(token))
         i += 1
-    return tuple(persons), et_al, problems
+    # ',*,': a token of punctuation only leaves an empty name, which is no author
+    return tuple(p for p in persons if p.family or p.given or p.is_group), et_al, problems
 
 
 def parse_editor_phrase(phrase: str) -> tuple[Person, ...]:

@@ -59,14 +59,16 @@ _CHAPTER = re.compile(
 )
 _CHAPTER_MARKER = re.compile(r"[.,]\s+(?:Dans|In|in)\s*:?\s")
 _CHAPTER_NO_EDITORS = re.compile(r"^(?:Dans|In|in|dans)\s*:?\s+(?P<rest>\*.*)$")
-_PAGES_PARENS = re.compile(r"\(\s*(?:pp?\.|S\.)\s*(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)")
+_PAGES_PARENS = re.compile(
+    r"\(\s*(?:(?:pp?\.|S\.)\s*(?=\d)|(?=\d+\s*[-–]\s*\d+\s*\)))(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)"
+)
 _JOURNAL_TAIL = re.compile(
     r"^(?P<container>.*?[^\d\s,])\s*,?\s*"
     r"(?:(?i:vol\.?|volume|t\.|tome|bd\.?)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?\s*"
-    r"(?:\(\s*(?P<issue>[^)]{1,20})\s*\))?"
+    r"(?:\(\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20})\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
-    r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+    r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?)"
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -292,14 +294,29 @@ def _split_title(rest: str) -> tuple[str, str]:
     return rest[: m.start()] + keep, rest[m.end() :]
 
 
+#: A parenthesised note closing an entry: '(in German)', '(in Korean with English abstract)'.
+_TRAILING_NOTE = re.compile(r"[.,]?\s*\((?:[^()\d]{2,60})\)$")
+_DASHES = re.compile(r"[-–]+")
+
+
+def _tail_match(plain: str) -> re.Match[str] | None:
+    m = _JOURNAL_TAIL.match(plain)
+    if m and (m.group("volume") or m.group("issue") or m.group("issue2") or m.group("pages") or m.group("article")):
+        return m
+    return None
+
+
 def _parse_journal_tail(segment: str, f: _Fields) -> bool:
     """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit."""
     italic = _ITALIC.search(segment)
     plain = strip_italics(segment).strip(" .,")
-    m = _JOURNAL_TAIL.match(plain)
-    if not m or not (
-        m.group("volume") or m.group("issue") or m.group("issue2") or m.group("pages") or m.group("article")
-    ):
+    m = _tail_match(plain)
+    if m is None and plain.endswith(")"):
+        # A note after the pages: 'Journal 11: 348-363. (in German)'
+        note = _TRAILING_NOTE.search(plain)
+        if note:
+            m = _tail_match(plain[: note.start()].strip(" .,"))
+    if m is None:
         return False
     container = m.group("container").strip(" ,.;:")
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
@@ -307,7 +324,7 @@ def _parse_journal_tail(segment: str, f: _Fields) -> bool:
     f.container = container
     f.volume = (m.group("volume") or "").replace(" ", "")
     f.issue = (m.group("issue") or m.group("issue2") or "").strip()
-    f.pages = (m.group("pages") or "").replace(" ", "").replace("–", "-") or (m.group("article") or "")
+    f.pages = _DASHES.sub("-", (m.group("pages") or "").replace(" ", "")) or (m.group("article") or "")
     f.type = f.type or "article-journal"
     return True
 
@@ -334,6 +351,8 @@ def _parse_after_title(after: str, f: _Fields) -> None:
             publisher = publisher[: trailing_pages.start()]
         f.publisher = publisher_name(strip_italics(publisher))
         return
+    if after[:2] in {"In", "in", "Da", "da"} and _plain_chapter(after, f):
+        return
     italic = _ITALIC.search(after)
     if italic and italic.start() <= 2:
         # '*Journal*, 12(3), 4-5' or '*Journal, 39,* 213-228' or '*Book title*. Publisher.'
@@ -348,6 +367,51 @@ def _parse_after_title(after: str, f: _Fields) -> None:
     if _parse_journal_tail(after, f):
         return
     _split_publisher(strip_italics(after), f)
+
+
+#: 'In Proceedings of X, pp. 3-9.', 'In: Journal 66, S. 32-50', 'In T. Moore (ed.), Book (111-144).'
+_PLAIN_CHAPTER = re.compile(r"(?:In|in|Dans|dans)(?:\s*:\s*|\s+(?=[\w*]))")
+#: Editors before the book in a chapter: 'G. Kahn and D. MacQueen, editors, ', 'T. E. Moore (ed.), '.
+_EDITORS_BEFORE = re.compile(
+    r"(?P<editors>[^()\d]{3,300}?)(?:\s*\((?:eds?|editors?|éds?|dirs?|hrsg)\.?\)|,\s*(?:eds?\.|editors?))\s*[,:]\s*",
+    re.IGNORECASE,
+)
+_PAGES_IN_CHAPTER = re.compile(
+    r"[,.]?\s*\(?(?:\b(?:pp?\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
+    r"(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\)?"
+)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,4}$")
+
+
+def _plain_chapter(after: str, f: _Fields) -> bool:
+    """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
+    m = _PLAIN_CHAPTER.match(after)
+    if not m:
+        return False
+    rest = after[m.end() :]
+    if _parse_journal_tail(rest, f):
+        return True  # 'In: Italienisch 66, S. 32-50' is an article
+    editors = _EDITORS_BEFORE.match(rest) if _may_hold(rest, "ed", "dir", "hrsg") else None
+    if editors:
+        f.editors = parse_editor_phrase(editors.group("editors"))
+        rest = rest[editors.end() :]
+    tail = ""
+    pages = _PAGES_IN_CHAPTER.search(rest)
+    if pages:
+        f.pages = _DASHES.sub("-", pages.group("pages").replace(" ", ""))
+        rest, tail = rest[: pages.start()], rest[pages.end() :]
+    container = rest
+    for stop in _SENTENCE_SPLIT.finditer(rest):
+        if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()):  # 'In Proc. Workshop on X' goes on
+            container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
+            break
+    f.container = strip_italics(container).strip(" .,:;")
+    tail = strip_italics(tail).strip(" .,:;")
+    if _LETTERS.search(tail):
+        f.publisher = publisher_name(_SENTENCE_SPLIT.split(tail)[-1])
+    f.type = f.type or "chapter"
+    return bool(f.container)
 
 
 #: Pages written after the publisher of a chapter: 'Springer. p. 323-335', 'ACM, pages 131-139'.
@@ -393,6 +457,11 @@ def _split_publisher(after: str, f: _Fields) -> None:
         f.title = f"{f.title}{joiner}{leading}"
 
 
+_IMPRINT_PARENS = re.compile(r"\s*\((?P<place>[^():\d]{2,60}):\s*(?P<name>[^():\d]{2,80})\)$")
+#: One to three capitalised abbreviations ('J. Ceram', 'Class', 'Nat'): the start of a journal's name.
+_ABBREVIATED = re.compile(r"^(?:[A-Z][a-z]{0,5}\.\s){0,2}[A-Z][a-z]{0,5}$")
+
+
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
@@ -400,6 +469,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     text = _LEADING_NUMBER.sub("", text, count=1)
     block, rest = _take_year(text, f)
     names_only = vancouver_prefix(block)
+    natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
     if names_only:
         # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
@@ -408,13 +478,14 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         names = names_prefix(block)
         if names:
             block, rest = names, f"{block[len(names) :]} {rest}"
+            natural = True
     block, role = strip_role(block)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
     leading_role = _LEADING_ROLE.match(rest)
     role_after = bool(leading_role and strip_role(leading_role.group(1))[1])
     if leading_role and role_after:
         rest = rest[leading_role.end() :]
-    f.authors, et_al, name_problems = parse_authors(block)
+    f.authors, et_al, name_problems = parse_authors(block, natural=natural)
     f.problems.extend(name_problems)
     if et_al:
         f.problems.append("'et al.' in a reference list: list the authors")
@@ -427,7 +498,17 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         title, after = _split_title(after)
     f.title = strip_italics(title).strip(" .,:")
     title_was_italic = rest.strip().startswith("*")
+    if not after.strip(" .,;") and f.title.endswith(")"):
+        # 'The Theory of Autonomy (Cambridge: Cambridge University Press)': the imprint in parentheses
+        imprint = _IMPRINT_PARENS.search(f.title)
+        if imprint:
+            f.title, f.publisher = f.title[: imprint.start()].strip(" .,"), imprint.group("name").strip()
     _parse_after_title(after, f)
+    if f.type == "article-journal" and ", " in f.title and not after.startswith("*"):
+        # 'Title, Class. Quantum Grav., 4, 893-898': the title stopped inside an abbreviated journal name
+        head, _, last = f.title.rpartition(", ")
+        if _ABBREVIATED.match(last):
+            f.title, f.container = head, f"{last}. {f.container}"
     if not f.type:
         if _THESIS_WORDS.search(after) and "[" in raw.text:
             f.type = "thesis"

@@ -226,6 +226,25 @@ def _is_entry_start_after_blank(clean: str) -> bool:
     return True
 
 
+#: A name written initials first and closed by a full stop or comma: 'G. Patnaik.', 'J.-P. Sartre,'.
+_INITIALS_FIRST_NAME = re.compile(r"^(?:[A-Z]\.[\s\-]?){1,3}\s?[A-Z][^\W\d_]*[a-z][.,]\s")
+
+
+def _starts_entry_after_blank(clean: str, current: list[tuple[int, str, str]]) -> bool:
+    """After a blank line: `_is_entry_start_after_blank`, or a dated entry written initials first.
+
+    'G. Patnaik. Personal communication, September 1995.' has no year where a list puts it, but
+    after a blank line, below an entry that already has its year, with a year of its own, a line
+    opening with 'G. Patnaik.' is the next entry. (An entry wrapped over a blank line has its year
+    in one part only, so its parts stay together.)
+    """
+    if _is_entry_start_after_blank(clean):
+        return True
+    if not _INITIALS_FIRST_NAME.match(clean) or _ANY_YEAR.search(clean, 0, _ENTRY_YEAR_REACH) is None:
+        return False
+    return any(_ANY_YEAR.search(text) for _, text, _ in current)
+
+
 def _looks_like_group_heading(clean: str) -> bool:
     words = clean.split()
     return (
@@ -301,7 +320,10 @@ def split_entries(lines: tuple[str, ...], section: ReferenceSection) -> list[Raw
             continue
         continuation = bool(current) and (
             _URL_ONLY.match(clean) is not None
-            or (not bullet and not (_is_entry_start_after_blank if blank_before else _is_entry_start)(clean))
+            or (
+                not bullet
+                and not (_starts_entry_after_blank(clean, current) if blank_before else _is_entry_start(clean))
+            )
         )
         if continuation:
             current.append((index + 1, clean, raw.strip()))

@@ -120,3 +120,32 @@ def test_wrong_year_points_at_the_entry_nobody_else_cites() -> None:
     assert [f.rule for f in findings if f.rule in {"year-mismatch", "uncited-reference"}] == ["year-mismatch"]
     [mismatch] = [f for f in findings if f.rule == "year-mismatch"]
     assert "(2008)" in mismatch.message.split("listed as", 1)[1].split(";")[0]
+
+
+def test_group_author_written_with_commas_is_one_listed_name() -> None:
+    text = "Ten billion people (United Nations, Department of Economic and Social Affairs, Population Division, 2013)."
+    citations = find_citations(enumerate([text], 1), frozenset({"unitednations", "populationdivision"}))
+    assert [(c.authors, c.year) for c in citations] == [(("United Nations",), 2013)]
+    assert citations[0].text.startswith("United Nations, Department of")
+
+
+def test_group_author_with_commas_needs_a_listed_first_part_and_name_words() -> None:
+    text = "As argued (Smith, compared with Jones, 2013)."
+    assert not [c for c in find_citations(enumerate([text], 1), frozenset({"smith"})) if c.authors[0] == "Smith"]
+    text = "Ten billion (United Nations, Department of Economic and Social Affairs, Population Division, 2013)."
+    assert not [c for c in find_citations(enumerate([text], 1)) if c.authors[0] == "United Nations"]
+
+
+@pytest.mark.parametrize(
+    ("known", "authors"),
+    [
+        (frozenset({"akaike"}), ("Akaike",)),  # the abbreviation being defined is no co-author
+        (frozenset(), ("AIC", "Akaike")),  # nothing listed: nothing to decide by
+        (frozenset({"aic", "akaike"}), ("AIC", "Akaike")),  # a listed group author stays
+    ],
+)
+def test_abbreviation_before_a_listed_name(known: frozenset[str], authors: tuple[str, ...]) -> None:
+    text = "Compared by the Akaike information criterion (AIC, Akaike, 1973)."
+    citations = find_citations(enumerate([text], 1), known)
+    assert [(c.authors, c.year) for c in citations] == [(authors, 1973)]
+    assert text[citations[0].column :].startswith(", ".join(authors))

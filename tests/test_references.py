@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from biblio_cli.model import Reference
 from biblio_cli.names import parse_authors
 from biblio_cli.references import parse_entry
 from biblio_cli.sections import RawEntry
@@ -322,3 +323,67 @@ def test_year_after_a_very_long_author_list() -> None:
     text = f"{names} (2010). A map of variation. *Nature*, 467, 1061-1073."
     ref = parse_entry(RawEntry(1, 1, text, text), "r1")
     assert len(text) > 2000 and ref.year == 2010 and ref.title == "A map of variation"
+
+
+# --- issue 3, round 3: containers, chapters, year-at-end names ---------------------------------
+
+
+def _p(text: str) -> Reference:
+    return parse_entry(RawEntry(1, 1, text, text), "r1")
+
+
+def test_plain_chapter_without_italics_gives_container_pages_publisher() -> None:
+    ref = _p(
+        "Okoro, T. (2004). Learning to rank. In Proceedings of the Ninth Workshop on Ranking, pp. 12-19. Nova Press, Leeds."
+    )
+    assert ref.title == "Learning to rank"
+    assert ref.container == "Proceedings of the Ninth Workshop on Ranking"
+    assert ref.pages == "12-19" and ref.publisher == "Nova Press"
+
+
+def test_plain_chapter_with_editors_before_the_book() -> None:
+    ref = _p("Bell, R. 1999. Tides. In K. Marsh and P. Ode, editors, Coastal Studies, pages 3--9. Harbor Books.")
+    assert ref.container == "Coastal Studies" and ref.pages == "3-9"
+    assert [p.family for p in ref.editors] == ["Marsh", "Ode"]
+    ref = _p("Ames, J. 1977. Rivers. In T. L. Vane (ed.), Water and land (101–140). Boston: Delta Press.")
+    assert ref.container == "Water and land" and ref.pages == "101-140" and ref.publisher == "Delta Press"
+
+
+def test_plain_in_before_a_journal_is_an_article() -> None:
+    ref = _p("Weber, K. (2011). Flaches Land. In: Landschaften 66, S. 32-50.")
+    assert ref.container == "Landschaften" and ref.volume == "66" and ref.pages == "32-50"
+
+
+def test_note_after_the_pages_does_not_break_the_journal() -> None:
+    ref = _p("Roth, W. 1932. Zur Kenntnis der Moose. Blätter für Botanik 11: 348-363. (in German).")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Blätter für Botanik", "11", "", "348-363")
+
+
+def test_journal_abbreviation_after_a_comma_is_not_left_in_the_title() -> None:
+    ref = _p("Lind, P., 2010: Thermal decay of clays, Appl. Clay Sci., 118(4), pp. 99-101.")
+    assert ref.title == "Thermal decay of clays" and ref.container == "Appl. Clay Sci"
+    assert (ref.volume, ref.issue, ref.pages) == ("118", "4", "99-101")
+
+
+def test_imprint_in_parentheses_after_the_title() -> None:
+    ref = _p("Hale, Gerald (1988), The Practice of Patience (Oxford: Clarendon Press).")
+    assert ref.title == "The Practice of Patience" and ref.publisher == "Clarendon Press"
+
+
+def test_year_at_end_names_as_a_first_sentence() -> None:
+    ref = _p("R. T. Mole. Sorting in small memory. IEEE Trans. Computing Machines, 3(6), 708-713, 1981.")
+    assert [p.family for p in ref.authors] == ["Mole"]
+    assert ref.title == "Sorting in small memory"
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("IEEE Trans. Computing Machines", "3", "6", "708-713")
+    ref = _p("Hale, A. B. & Ono, C. D. A survey of tides. Nature 12, 45–67 (2019).")
+    assert [p.family for p in ref.authors] == ["Hale", "Ono"]
+    assert (ref.title, ref.container, ref.volume, ref.pages) == ("A survey of tides", "Nature", "12", "45-67")
+
+
+def test_year_at_end_names_in_natural_order() -> None:
+    ref = _p("Nora Quist and Pavel Dunn. Sampling for labels. In Conference on Learning, pages 148–156, 1994.")
+    assert [p.family for p in ref.authors] == ["Quist", "Dunn"]
+    assert ref.container == "Conference on Learning" and ref.pages == "148-156"
+    ref = _p("Ida Berg, Tom Hale, and Lea Moss. Wrappers. In Proc. Workshop on Objects, pages 1-9. Springer, 1998.")
+    assert [p.family for p in ref.authors] == ["Berg", "Hale", "Moss"]
+    assert ref.publisher == "Springer"

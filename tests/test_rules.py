@@ -200,3 +200,44 @@ def test_select_and_ignore_by_code_prefix() -> None:
     assert {f.rule for f in check_text(text, Settings(ignore=("C102", "uncited-reference"))).findings} == {
         "et-al-usage"
     }
+
+
+@pytest.mark.parametrize(
+    ("entry", "cited"),
+    [
+        # author blocks the parser cannot split: the cited co-author is still written there
+        ("Schindler, D. W., andJ. P. Smol. 2006. Cumulative effects. *Ambio* 35: 160-168.", "Schindler & Smol, 2006"),
+        ("Chambers, J.K. and Peter Trudgill (1998). *Dialectology*. Cambridge: CUP.", "Chambers & Trudgill, 1998"),
+        ("Myrone, Martin, a nd Lucy Peltz. 1999. *Producing the Past*. Ashgate.", "Myrone & Peltz, 1999"),
+        (
+            "Nicol, D. M. and E Heidelberger (1995). A comparative study. *ACM TOMACS*, 18, 326-354.",
+            "Nicol & Heidelberger, 1995",
+        ),
+    ],
+)
+def test_cited_coauthor_written_in_a_malformed_author_block_is_no_mismatch(entry: str, cited: str) -> None:
+    text = f"Text ({cited}).\n\n## References\n\n{entry}\n"
+    assert [f for f in findings(text) if f.rule in {"author-mismatch", "missing-reference"}] == []
+
+
+def test_misspelt_coauthor_in_a_malformed_author_block_is_still_reported() -> None:
+    entry = "Schindler, D. W., andJ. P. Smol. 2006. Cumulative effects. *Ambio* 35: 160-168."
+    [f] = findings(f"Text (Schindler & Smoll, 2006).\n\n## References\n\n{entry}\n", "author-mismatch")
+    assert "'Smoll'" in f.message
+
+
+def test_initials_left_in_a_family_name_still_give_its_key() -> None:
+    from biblio_cli.match import person_keys
+    from biblio_cli.model import Person
+
+    assert "furuta" in person_keys(Person("Furuta R"))
+    assert "alsaif" in person_keys(Person("Alsaif N A M", is_group=True))
+    assert "heidelberger" in person_keys(Person("E Heidelberger"))
+    assert person_keys(Person("Saba Ayon")) == {"sabaayon"}  # no initial: nothing dropped
+
+
+def test_second_copy_of_an_uncited_work_is_reported_once_as_uncited_once_as_duplicate() -> None:
+    entry = "Lafore, R. (2020). Le travail social à l'épreuve. *RFAS*, 2, 29-49."
+    text = f"Text (Paul, 2019).\n\n## References\n\n{entry}\n\n{entry}\n\nPaul, M. (2019). Accompagnement. Érès.\n"
+    got = [(f.rule, f.line) for f in findings(text) if f.rule in {"uncited-reference", "duplicate-reference"}]
+    assert sorted(got) == [("duplicate-reference", 7), ("uncited-reference", 5)]

@@ -167,3 +167,27 @@ def test_wrapped_retrieval_line_after_blank_still_continues() -> None:
     section = find_reference_section(lines)
     assert section is not None
     assert len(split_entries(lines, section)) == 2
+
+
+def test_dated_entry_written_initials_first_after_blank_starts_a_new_entry() -> None:
+    second = "G. Patnaik. Personal communication, September 1995."
+    lines = split_lines(f"## References\n\n{ENTRY_A}\n\n{second}\n\n{ENTRY_B}\n")
+    section = find_reference_section(lines)
+    assert section is not None
+    assert [e.text for e in split_entries(lines, section)] == [ENTRY_A, second, ENTRY_B]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no year of its own: the rest of the entry above, wrapped over a blank line
+        f"{ENTRY_A}\n\nJ. Biol. Chem. 12, 33-45.",
+        # the entry above has no year yet: its author list goes on
+        "Autès, M., Boullier, D.,\n\nR. Castel, and T. Dubet. Les paradoxes du travail social. Dunod 2004",
+    ],
+)
+def test_initials_first_line_after_blank_may_still_continue(text: str) -> None:
+    lines = split_lines(f"## References\n\n{text}\n")
+    section = find_reference_section(lines)
+    assert section is not None
+    assert len(split_entries(lines, section)) == 1

@@ -61,6 +61,7 @@ def main() -> None:
         failures += [f for score in links.values() for f in score.failures]
         failures += [{"kind": "finding", "rule": r, **e} for r, s in detection.rules.items() for e in s.examples]
         failures += [{"kind": "baseline-error", **e} for e in detection.baseline_errors]
+        failures += [{"kind": "baseline-true", **e} for e in detection.baseline_true]
         with open(args.dump, "w", encoding="utf-8") as handle:
             for failure in failures:
                 handle.write(json.dumps(failure, ensure_ascii=False) + "\n")
@@ -90,7 +91,10 @@ def main() -> None:
     for rule, s in detection.rules.items():
         print(f"{rule:22} {_rate(s.precision):>9} {_rate(s.recall):>7} {s.tp:5d} {s.fp:4d} {s.injected:6d}")
     errors = len(detection.baseline_errors)
-    print(f"error findings on {detection.baseline_docs} clean documents: {errors}")
+    print(
+        f"error findings on {detection.baseline_docs} clean documents: {errors}"
+        f" (and {len(detection.baseline_true)} true: errors in the source data)"
+    )
     print(f"({time.monotonic() - started:.1f} s)")
 
 

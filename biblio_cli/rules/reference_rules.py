@@ -23,20 +23,29 @@ def check_uncited_reference(ctx: Context) -> Iterator[Issue]:
     count as cited (that citation gets its own finding), and so does a second copy of a
     cited work (`duplicate-reference` reports it). Footnote references are not checked.
     """
+    # (A second copy of an uncited work is not reported either: the first copy is, and
+    # duplicate-reference reports the second. docs/rules.md is generated from the text above.)
     if not ctx.citations:
         return  # a bare bibliography (or an export source) is not a cited document
     cited = {m.reference.id for m in ctx.matches if m.reference is not None}
     cited |= {r.id for m in ctx.matches if m.status == "ambiguous" for r in m.candidates}
-    # Cited works by (first author, year), so spotting a copy of one stays linear.
+    # Works by (first author, year), so spotting a copy of one compares within a small group.
     cited_by_key: dict[tuple[str, str], list[Reference]] = defaultdict(list)
+    listed_by_key: dict[tuple[str, str], list[Reference]] = defaultdict(list)
     for ref in ctx.references:
         if ref.id in cited:
             cited_by_key[_work_key(ref)].append(ref)
     for ref in ctx.references:
-        if ref.source != "list" or ref.id in cited:
+        if ref.source != "list":
             continue
-        if any(same_work(ref, other) for other in cited_by_key.get(_work_key(ref), ()) if other.line < ref.line):
-            continue  # a second copy of a cited work: duplicate-reference reports it
+        key = _work_key(ref)
+        earlier = listed_by_key[key]
+        copy = ref.id not in cited and any(same_work(ref, other) for other in earlier)
+        earlier.append(ref)
+        if ref.id in cited or copy:
+            continue  # a second copy of a work listed above: duplicate-reference reports it
+        if any(same_work(ref, other) for other in cited_by_key.get(key, ()) if other.line < ref.line):
+            continue  # the work is cited through a copy above it (a footnote giving the same work)
         yield Issue(ref.line, f"{ref.short_label()} is listed but never cited", reference=ref.id)
 
 
