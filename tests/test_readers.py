@@ -472,3 +472,26 @@ def test_the_cli_reports_bad_documents_in_one_line_with_status_2(
     from biblio_cli.cli import run
 
     assert run(["check", str(path)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("a < b <p>x</p>", "a &lt; b <p>x</p>"),
+        ("<a href='x'>y</a><", "<a href='x'>y</a>&lt;"),
+        ("<!-- open <p>hi</p>", "&lt;!-- open <p>hi</p>"),  # a comment never closed is text
+        ("<a<a<a", "&lt;a&lt;a&lt;a"),  # tags never closed before the next '<'
+        ("<p>fine</p><!-- c --><b>x</b>", "<p>fine</p><!-- c --><b>x</b>"),
+    ],
+)
+def test_unclosed_constructs_are_escaped_before_html_parser_sees_them(html: str, expected: str) -> None:
+    from biblio_cli.readers.html import escape_unclosed
+
+    assert escape_unclosed(html) == expected
+
+
+def test_a_page_of_unclosed_tags_is_read_as_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Texte " + "<a" * 20_000 + "</p></body></html>", encoding="utf-8")
+    document = read_html(page)
+    assert document.lines[0].startswith("Texte <a<a")

@@ -217,6 +217,7 @@ def _decode(data: bytes, path: Path) -> str:
     return decode_bytes(data, str(path))[0]
 
 
+_STRAY_LT = re.compile(r"<(?![A-Za-z/?!])")
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/?!")
 
 
@@ -229,6 +230,7 @@ def escape_unclosed(text: str) -> str:
     nothing for a browser-like reading. Ends that do not exist are remembered, so the
     searches stay linear.
     """
+    text = _STRAY_LT.sub("&lt;", text)  # the plain case in bulk: a "<" no tag name can follow
     out: list[str] = []
     copied = 0
     no_end_after: dict[str, int] = {}  # end marker -> position after which it never occurs
