@@ -68,7 +68,7 @@ _JOURNAL_TAIL = re.compile(
     r"(?:\(\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20})\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
-    r"(?:[,:]\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?)"
+    r"(?:(?:[,:]|(?<=\))(?=\s))\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?)"
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -350,6 +350,8 @@ def _parse_after_title(after: str, f: _Fields) -> None:
             f.pages = trailing_pages.group("pages").replace(" ", "").replace("–", "-")
             publisher = publisher[: trailing_pages.start()]
         f.publisher = publisher_name(strip_italics(publisher))
+        if not f.pages:
+            f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
     if after[:2] in {"In", "in", "Da", "da"} and _plain_chapter(after, f):
         return
@@ -384,14 +386,36 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,4}$")
 
 
+def _imprint_in_tail(article: _Fields) -> bool:
+    """A 'journal tail' that is a paper's venue, imprint and pages: a lone range read as the volume
+    ('Proceedings X. ACM, New York, 192-203'), or no volume after a full stop ('Proceedings X. ACM, pages 5-9')."""
+    if "-" in article.volume and not (article.issue or article.pages):
+        return True
+    if article.volume:
+        return False
+    return any(
+        not _ABBREVIATION_BEFORE.search(article.container, 0, stop.start())
+        for stop in _SENTENCE_SPLIT.finditer(article.container)
+    )
+
+
 def _plain_chapter(after: str, f: _Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = _PLAIN_CHAPTER.match(after)
     if not m:
         return False
     rest = after[m.end() :]
-    if _parse_journal_tail(rest, f):
-        return True  # 'In: Italienisch 66, S. 32-50' is an article
+    article = _Fields()
+    if _parse_journal_tail(rest, article) and not _imprint_in_tail(article):
+        # 'In: Italienisch 66, S. 32-50' is an article; 'In Proceedings X. ACM, New York, 192-203' is not
+        f.container, f.volume, f.issue, f.pages, f.type = (
+            article.container,
+            article.volume,
+            article.issue,
+            article.pages,
+            f.type or article.type,
+        )
+        return True
     editors = _EDITORS_BEFORE.match(rest) if _may_hold(rest, "ed", "dir", "hrsg") else None
     if editors:
         f.editors = parse_editor_phrase(editors.group("editors"))
@@ -410,6 +434,8 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
     tail = strip_italics(tail).strip(" .,:;")
     if _LETTERS.search(tail):
         f.publisher = publisher_name(_SENTENCE_SPLIT.split(tail)[-1])
+        if not f.pages:
+            f.pages = _range_only(_imprint_pages(tail)[1])
     f.type = f.type or "chapter"
     return bool(f.container)
 
@@ -418,7 +444,7 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
 _TRAILING_PAGES = re.compile(r"[.,]?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\.?\s*$")
 #: One part of 'Publisher, Place, Country': a place is a few capitalised words or a state code ('NJ').
 _PLACE_PART = re.compile(
-    r"^(?:[A-Z]{2}|[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*|am|upon|on|de|del)){0,2})$"
+    r"^(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*|am|upon|on|de|del)){0,2})$"
 )
 
 
@@ -429,10 +455,100 @@ _EDITION = re.compile(
 )
 
 
+#: Pages or a page count closing an imprint: 'Oxford University Press, 140-152', 'ACM, pages 75-94', '561 p.'
+_IMPRINT_PAGES = re.compile(
+    r"[,.]?\s*(?:(?:pp?\.|pages?)\s*)?(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+(?=\s*pp?\.?$)|(?<=p\.\s)\d+|(?<=pp\.\s)\d+)\s*(?:pp?\.?)?$"
+)
+#: A place with its state before the publisher: 'San Jose, CA. AAAI Press', 'Washington, D. C. MIT Press'.
+_PLACE_STATE_FIRST = re.compile(
+    r"^[A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*){0,2},\s+(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.)[.,:]?\s+(?P<name>[A-Z].*)$"
+)
+#: Cities that commonly open an imprint written place first ('Paris, Economica', 'London, Routledge'),
+#: where the place cannot be told from a one-word publisher by its shape.
+_PUBLISHING_CITIES = frozenset(
+    [
+        "Amsterdam",
+        "Baltimore",
+        "Barcelona",
+        "Basel",
+        "Beijing",
+        "Berlin",
+        "Bern",
+        "Bologna",
+        "Boston",
+        "Bruxelles",
+        "Brussels",
+        "Cambridge",
+        "Chicago",
+        "Copenhagen",
+        "Dordrecht",
+        "Edinburgh",
+        "Frankfurt",
+        "Genève",
+        "Geneva",
+        "Hamburg",
+        "Heidelberg",
+        "Helsinki",
+        "Leiden",
+        "Leipzig",
+        "Lisboa",
+        "Lisbon",
+        "London",
+        "Lyon",
+        "Madrid",
+        "Marseille",
+        "Melbourne",
+        "Milano",
+        "Milan",
+        "Montréal",
+        "Montreal",
+        "Moscow",
+        "München",
+        "Munich",
+        "Oslo",
+        "Oxford",
+        "Paris",
+        "Philadelphia",
+        "Princeton",
+        "Québec",
+        "Roma",
+        "Rome",
+        "Seoul",
+        "Stockholm",
+        "Stuttgart",
+        "Sydney",
+        "Tokyo",
+        "Toronto",
+        "Torino",
+        "Toulouse",
+        "Vienna",
+        "Wien",
+        "Zürich",
+        "Zurich",
+    ]
+)
+
+
+def _imprint_pages(text: str) -> tuple[str, str]:
+    """(imprint, pages) for an imprint that may close with pages: 'Academic Press, 47-73' -> both parts."""
+    text = text.strip(" .,;")
+    if not text[-1:].isdigit() and not text.endswith(("p", "pp")):
+        return text, ""  # the cheap test: most imprints end in a letter
+    m = _IMPRINT_PAGES.search(text)
+    if m is None or not _LETTERS.search(text, 0, m.start()):
+        return text, ""
+    return text[: m.start()].strip(" .,;"), _DASHES.sub("-", m.group("pages").replace(" ", ""))
+
+
+def _range_only(pages: str) -> str:
+    """A page range, not a page count ('561 p.' is the length of a book)."""
+    return pages if "-" in pages else ""
+
+
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
     text = re.sub(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$", "", text.strip(" .,;"))  # 'Wiley, New York, 1946'
-    text = text.strip(" .,;")
+    text = _imprint_pages(text)[0]
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()  # '(Vienna: Springer)'
     place, colon, name = text.rpartition(": ")
@@ -440,7 +556,19 @@ def publisher_name(text: str) -> str:
         return name.strip(" .,")
     first, *rest = [part.strip() for part in text.split(",")]
     if rest and first and len(first.split()) <= 6 and all(_PLACE_PART.match(part) for part in rest):
+        if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
+            return rest[0]  # 'Paris, Economica'
         return first
+    if rest:
+        state_first = _PLACE_STATE_FIRST.match(text)
+        if state_first:
+            return publisher_name(state_first.group("name"))  # 'San Jose, CA. AAAI Press'
+        if first in _PUBLISHING_CITIES or (len(rest) > 1 and _PLACE_PART.match(rest[0]) and len(rest[0]) <= 3):
+            # 'London, Routledge', 'Chapel Hill, The University of North Carolina Press', 'New York City, NY, Simon'
+            places = 2 if first not in _PUBLISHING_CITIES else 1
+            name = ", ".join(([first, *rest])[places:])
+            if name and name[0].isupper() and not any(_PLACE_PART.match(p.strip()) for p in name.split(",")[-1:]):
+                return name
     return text
 
 
@@ -451,6 +579,8 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if not parts:
         return
     f.publisher = publisher_name(parts[-1])
+    if not f.pages:
+        f.pages = _range_only(_imprint_pages(parts[-1])[1])
     leading = " ".join(parts[:-1]).strip(" .,")
     if leading and f.title:
         joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
@@ -460,6 +590,28 @@ def _split_publisher(after: str, f: _Fields) -> None:
 _IMPRINT_PARENS = re.compile(r"\s*\((?P<place>[^():\d]{2,60}):\s*(?P<name>[^():\d]{2,80})\)$")
 #: One to three capitalised abbreviations ('J. Ceram', 'Class', 'Nat'): the start of a journal's name.
 _ABBREVIATED = re.compile(r"^(?:[A-Z][a-z]{0,5}\.\s){0,2}[A-Z][a-z]{0,5}$")
+
+
+def _comma_journal(f: _Fields) -> str:
+    """A journal tail the title swallowed; returns what follows the title ('' when none).
+
+    'Title, Journal of X, 19(1), 223-234': the title ends at the last comma before a capitalised
+    journal name.
+    """
+    m = _tail_match(f.title)
+    if m is None or not m.group("volume") or not (m.group("pages") or m.group("article")):
+        return ""  # a volume and pages (or an article number): a tail, not a number ending a title
+    head = m.group("container")
+    cut = head.rfind(", ")
+    while cut > 0 and not head[cut + 2 : cut + 3].isupper():
+        cut = head.rfind(", ", 0, cut)
+    if cut <= 0:
+        # 'ApJ, 705, 936' right after the year is kept as the title: an entry without a title
+        # could not be told from its duplicate (same_work compares titles)
+        return ""
+    after = f.title[cut + 2 :]
+    f.title = head[:cut].strip(" .,:")
+    return after
 
 
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
@@ -497,6 +649,10 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if not title and after:
         title, after = _split_title(after)
     f.title = strip_italics(title).strip(" .,:")
+    comma_cut = False
+    if not after.strip(" .,;") and f.title[-1:].isdigit() and not f.title.startswith("*"):
+        after = _comma_journal(f)
+        comma_cut = bool(after)
     title_was_italic = rest.strip().startswith("*")
     if not after.strip(" .,;") and f.title.endswith(")"):
         # 'The Theory of Autonomy (Cambridge: Cambridge University Press)': the imprint in parentheses
@@ -504,7 +660,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         if imprint:
             f.title, f.publisher = f.title[: imprint.start()].strip(" .,"), imprint.group("name").strip()
     _parse_after_title(after, f)
-    if f.type == "article-journal" and ", " in f.title and not after.startswith("*"):
+    if f.type == "article-journal" and ", " in f.title and not after.startswith("*") and not comma_cut:
         # 'Title, Class. Quantum Grav., 4, 893-898': the title stopped inside an abbreviated journal name
         head, _, last = f.title.rpartition(", ")
         if _ABBREVIATED.match(last):

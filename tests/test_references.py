@@ -387,3 +387,43 @@ def test_year_at_end_names_in_natural_order() -> None:
     ref = _p("Ida Berg, Tom Hale, and Lea Moss. Wrappers. In Proc. Workshop on Objects, pages 1-9. Springer, 1998.")
     assert [p.family for p in ref.authors] == ["Berg", "Hale", "Moss"]
     assert ref.publisher == "Springer"
+
+
+def test_title_ended_by_a_comma_before_a_journal_tail() -> None:
+    ref = _p("Okoro, B. (2012). Runoff in small basins: A case in Dayton, Ohio, Water Cycle Letters, 19(1), 223-234.")
+    assert ref.title == "Runoff in small basins: A case in Dayton, Ohio"
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Water Cycle Letters", "19", "1", "223-234")
+    # a number closing a title without a volume stays in the title
+    assert _p("Moreau, P. (1980). Le jeu, Revue imaginaire, n°31, pp. 2-3").container == ""
+
+
+def test_pages_after_the_issue_without_a_comma() -> None:
+    ref = _p("Lind, B. J. 1986. Focus in dialogue. Discourse Studies 12(3) 175-204")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Discourse Studies", "12", "3", "175-204")
+
+
+def test_proceedings_with_imprint_and_pages_is_a_chapter() -> None:
+    ref = _p("Aune, T. (1991). Fast joins. In Proceedings of the Third Symposium on Databases. ACM, New York, 192-203.")
+    assert (ref.type, ref.container, ref.pages, ref.publisher) == (
+        "chapter",
+        "Proceedings of the Third Symposium on Databases",
+        "192-203",
+        "ACM",
+    )
+
+
+def test_publisher_without_place_or_pages() -> None:
+    ref = _p(
+        "Berg, A. (2001). A chapter. In M. Lund (ed.), Variation in syntax. Oxford: Oxford University Press, 140-152."
+    )
+    assert (ref.publisher, ref.pages) == ("Oxford University Press", "140-152")
+    assert (
+        _p("Hale, T. (1991). Trees. In Proceedings of AI, pp. 3-9. San Jose, CA. AAAI Press.").publisher == "AAAI Press"
+    )
+    assert _p("Noor, N. (2014). Climate and us. New York City, NY, Norton and Sons.").publisher == "Norton and Sons"
+    assert _p("Roy, J. (1996). Soil mechanics. Prentice Hall, Upper Saddle River, N.J.").publisher == "Prentice Hall"
+    assert _p("Aubert C., 1992, La guerre froide. Paris, Economica").publisher == "Economica"
+    assert _p("Aubert C., 1992, La guerre froide. Economica, Paris").publisher == "Economica"
+    # a page count is the book's length, not its pages
+    ref = _p("Brun, J. (2013). Droit de l'eau. Éditions Lemay, Montréal, 561 p.")
+    assert (ref.publisher, ref.pages) == ("Éditions Lemay", "")
