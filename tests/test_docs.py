@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from biblio_cli.cli import main
 from biblio_cli.rules import RULES
 from biblio_cli.rules.docs import rules_markdown
 
@@ -40,3 +45,19 @@ def test_json_schema_doc_names_every_field() -> None:
     doc = (ROOT / "docs" / "json-schema.md").read_text(encoding="utf-8")
     for field in ("version", "documents", "references", "citations", "findings", "summary", "suggestion", "locator"):
         assert f"`{field}`" in doc
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    """('biblio check ...', its output) for each "`biblio check X` prints:" block of the README."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"`(biblio check [^`]+)` prints:\s*\n\s*```text\n(.*?)```", readme, flags=re.DOTALL)
+
+
+def test_the_readme_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """README = truth: every output shown after "`biblio check X` prints:" is what biblio prints today."""
+    examples = _readme_examples()
+    assert len(examples) >= 3
+    monkeypatch.chdir(ROOT)  # the README's paths are relative to the repository
+    for command, shown in examples:
+        result = CliRunner().invoke(main, [*shlex.split(command)[1:], "--no-config", "--color", "never"])
+        assert result.output.rstrip() == shown.rstrip(), command
