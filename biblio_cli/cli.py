@@ -15,8 +15,8 @@ from types import FrameType
 import click
 
 from biblio_cli import __version__
-from biblio_cli.commands.options import document_progress, max_size_option
-from biblio_cli.config import FileConfig, load_config, merge
+from biblio_cli.commands.options import config_options, document_progress, file_config, max_size_option
+from biblio_cli.config import merge
 from biblio_cli.errors import BiblioError, Interrupted, UsageError
 from biblio_cli.model import ExitCode, Report, Severity
 
@@ -91,14 +91,7 @@ def main() -> None:
     help="A .bib, CSL-JSON or CSL-YAML file for keyed citations (LaTeX \\cite, pandoc [@key]) and for"
     " chapters without their own reference list; repeat for several.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Read settings from this file (a .biblio.toml, or a pyproject.toml with [tool.biblio])"
-    " instead of searching upward from the current directory.",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@config_options
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=str),
@@ -171,11 +164,12 @@ def check(
     from biblio_cli.report import render
     from biblio_cli.report.text import render_text
 
-    if config_file and no_config:
-        raise UsageError("--config and --no-config contradict each other")
-    file_config = FileConfig() if no_config else load_config(Path.cwd(), config_file)
     settings = merge(
-        file_config, select=_split_list(select), ignore=_split_list(ignore), fail_on=fail_on, cache_dir=cache_dir
+        file_config(config_file, no_config),
+        select=_split_list(select),
+        ignore=_split_list(ignore),
+        fail_on=fail_on,
+        cache_dir=cache_dir,
     )
     if online and offline:
         raise UsageError("--online and --offline contradict each other")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from biblio_cli.commands.options import max_size_option
+from biblio_cli.commands.options import config_options, file_config, max_size_option
 from biblio_cli.errors import UsageError
 from biblio_cli.export.core import FORMATS, LOCALES, STYLE_FORMATS
 from biblio_cli.model import Reference
@@ -40,13 +40,7 @@ if TYPE_CHECKING:
     type=click.Path(dir_okay=False, path_type=str),
     help="Write to this file (atomically) instead of standard output; never over SOURCE.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Read settings (locale) from this file instead of the nearest .biblio.toml / pyproject.toml.",
-)
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@config_options
 @click.option(
     "--online",
     is_flag=True,
@@ -83,16 +77,12 @@ def export(
       biblio export library.bib --to csl-json
       biblio export paper.md --to bibtex --online -o paper.bib
     """
-    from biblio_cli.config import FileConfig, load_config, merge
+    from biblio_cli.config import merge
     from biblio_cli.export.core import export_references, load_references, load_text
     from biblio_cli.output import write_atomic
     from biblio_cli.readers.text import decode_bytes
 
-    if config_file and no_config:
-        raise UsageError("--config and --no-config contradict each other")
-    settings = merge(
-        FileConfig() if no_config else load_config(Path.cwd(), config_file), locale=locale, cache_dir=cache_dir
-    )
+    settings = merge(file_config(config_file, no_config), locale=locale, cache_dir=cache_dir)
     locale = settings.locale
 
     if source == "-":

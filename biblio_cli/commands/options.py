@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from biblio_cli.config import FileConfig, load_config
 from biblio_cli.errors import UsageError
 from biblio_cli.readers.limits import DEFAULT_MAX_SIZE, format_size, input_limit, parse_size
 
@@ -70,3 +72,22 @@ def document_progress(enabled: bool) -> Iterator[Callable[[int, int], None] | No
     finally:
         if bars:
             bars[0].__exit__(None, None, None)
+
+
+def config_options(command: F) -> F:
+    """`--config FILE` and `--no-config`, read by `file_config` (the same on every command)."""
+    command = click.option("--no-config", is_flag=True, help="Ignore configuration files.")(command)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Read settings from this file (a .biblio.toml, or a pyproject.toml with [tool.biblio])"
+        " instead of searching upward from the current directory.",
+    )(command)
+
+
+def file_config(config_file: Path | None, no_config: bool) -> FileConfig:
+    """The configuration file's settings as the two options ask: none, the named file, or the nearest."""
+    if config_file and no_config:
+        raise UsageError("--config and --no-config contradict each other")
+    return FileConfig() if no_config else load_config(Path.cwd(), config_file)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from biblio_cli.commands.options import config_options, file_config, max_size_option
 from biblio_cli.errors import UsageError
 from biblio_cli.model import ExitCode, Reference
 
@@ -111,6 +112,8 @@ def write_dois_format(path: str) -> str:
 @click.option("--offline", is_flag=True, help="Answer from the cache only; never touch the network.")
 @click.option("--refresh", is_flag=True, help="Ignore cached answers (new answers are still cached).")
 @cache_dir_option
+@config_options
+@max_size_option
 @click.option(
     "--write-dois",
     type=click.Path(dir_okay=False, path_type=str),
@@ -125,6 +128,8 @@ def resolve(
     offline: bool,
     refresh: bool,
     cache_dir: Path | None,
+    config_file: Path | None,
+    no_config: bool,
     write_dois: str | None,
 ) -> None:
     """Resolve DOIs, and the references of documents, against Crossref, DataCite, doi.org and HAL.
@@ -142,7 +147,7 @@ def resolve(
       biblio resolve paper.md --format json
       biblio resolve paper.md --write-dois paper-with-dois.bib
     """
-    from biblio_cli.config import load_config, merge
+    from biblio_cli.config import merge
     from biblio_cli.export.core import export_references, load_document
     from biblio_cli.export.enrich import fill_dois
     from biblio_cli.normalize import is_valid_doi, normalize_doi
@@ -164,8 +169,8 @@ def resolve(
         raise UsageError("--write-dois exports a document's references: give a document, not only DOIs")
     items: list[report.ResolvedItem] = []
     filled: list[Reference] = []
-    # The nearest config file's mailto, registry URLs and cache-dir apply, as for `check`.
-    config = merge(load_config(Path.cwd()), cache_dir=cache_dir)
+    # The config file's mailto, registry URLs and cache-dir apply, as for `check`.
+    config = merge(file_config(config_file, no_config), cache_dir=cache_dir)
     with make_resolver(offline, refresh, config.cache_dir, mailto=config.mailto, urls=config.url_map) as resolver:
         echo_warnings(resolver.take_warnings())
         for path in documents:

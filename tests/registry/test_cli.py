@@ -235,3 +235,38 @@ def test_resolve_reads_the_config_file(fake: FakeRegistry, tmp_path: Path, monke
     code, output = run("resolve", "10.1111/good.1")
     assert code == 0 and "10.1111/good.1 found" in output
     assert (project / "here-cache" / "registry.sqlite3").exists()
+
+
+def _biblio(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """Run as the console script does (errors become one line on stderr and exit 2)."""
+    from biblio_cli.cli import run as run_cli
+
+    code = run_cli(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def test_resolve_config_and_no_config(
+    fake: FakeRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    populate(fake)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".biblio.toml").write_text('selct = ["C"]\n', encoding="utf-8")
+    elsewhere = tmp_path / "other.toml"
+    elsewhere.write_text('cache-dir = "named-cache"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("BIBLIO_CACHE_DIR", raising=False)
+    code, output = _biblio(capsys, "resolve", "10.1111/good.1")
+    assert code == 2 and "unknown key 'selct'" in output  # the nearest file is read, and checked
+    code, output = _biblio(capsys, "resolve", "10.1111/good.1", "--config", str(elsewhere))
+    assert code == 0 and (tmp_path / "named-cache" / "registry.sqlite3").exists()
+    code, output = _biblio(capsys, "resolve", "10.1111/good.1", "--no-config", "--cache-dir", str(tmp_path / "c2"))
+    assert code == 0 and "10.1111/good.1 found" in output
+    code, output = _biblio(capsys, "resolve", "10.1111/good.1", "--config", str(elsewhere), "--no-config")
+    assert code == 2 and "contradict" in output
+
+
+def test_resolve_honours_max_size(paper: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, output = _biblio(capsys, "resolve", str(paper), "--offline", "--max-size", "100B")
+    assert code == 2 and "--max-size" in output and output.count("\n") == 1
