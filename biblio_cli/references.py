@@ -68,7 +68,7 @@ _JOURNAL_TAIL = re.compile(
     r"(?:\(\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20})\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
-    r"(?:(?:[,:]|(?<=\))(?=\s))\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?)"
+    r"(?:(?:[,:]|(?<=\))(?=\s))\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?(?:\.e\d+)?)"
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -95,6 +95,13 @@ _DESCRIPTOR_KIND = re.compile(r"rapport|report|vols?\.|\d+(?:e|th|nd|rd|st|ème)
 _DESCRIPTOR_WORD = re.compile(r"thèse|thesis", re.IGNORECASE)
 _TWELVE_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){12}")
 _HAL_HINT = re.compile(r"-\d{8}")  # every HAL id has it; a search for it is far cheaper than _HAL's
+#: Database numbers and an ISSN after the work: 'PubMed PMID:24022070; PubMed Central PMCID:PMC3916368', 'issn: 1549-5469'.
+_INDEX_NUMBERS = re.compile(
+    r"\s*\[?(?:PubMed\s*(?:Central\s*)?(?:\[journal\]\s*)?)?(?:PMID|PMCID|NIHMSID)\s*:?\s*(?:PMC|NIHMS)*\d+\b"
+    r"(?:\s*[/;,]\s*(?:PubMed\s*(?:Central\s*)?)?(?:PMID|PMCID|NIHMSID)\s*:?\s*(?:PMC|NIHMS)*\d+\b)*\]?"
+    r"|\s*\bissn\s*:?\s*\d{4}\s*[-–]?\s*\d{3}[\dXx]\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -162,6 +169,8 @@ def _lift_identifiers(text: str, f: _Fields) -> str:
         text = _ARXIV.sub("", text)
     if _may_hold(text, "[en ligne]", "[online]", "retrieved", "disponible", "available", "accessed"):
         text = _RETRIEVAL.sub(" ", text)
+    if _may_hold(text, "pmid", "pmcid", "nihmsid", "issn"):
+        text = _INDEX_NUMBERS.sub("", text)
     return _MULTISPACE.sub(" ", text).strip(" ,;<>")
 
 
@@ -297,6 +306,16 @@ def _split_title(rest: str) -> tuple[str, str]:
 #: A parenthesised note closing an entry: '(in German)', '(in Korean with English abstract)'.
 _TRAILING_NOTE = re.compile(r"[.,]?\s*\((?:[^()\d]{2,60})\)$")
 _DASHES = re.compile(r"[-–]+")
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+#: A date closing a journal tail whose year was taken: ', December', ', Jul. 1977', ', April-June', ' Sept. 26-28'.
+_TRAILING_DATE = re.compile(
+    rf"(?:(?<=\d)|[,.;])\s*\(?(?:\d{{1,2}}\s+)?(?:{_MONTH})\.?(?:\s*[-–/]\s*(?:{_MONTH})\.?)?"
+    r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?,?\s*(?:(?:1[5-9]|20)\d\d)?\)?$",
+    re.IGNORECASE,
+)
 
 
 def _tail_match(plain: str) -> re.Match[str] | None:
@@ -316,6 +335,11 @@ def _parse_journal_tail(segment: str, f: _Fields) -> bool:
         note = _TRAILING_NOTE.search(plain)
         if note:
             m = _tail_match(plain[: note.start()].strip(" .,"))
+    if m is None and (plain[-1:].isalpha() or plain.endswith(")")):
+        # A month after the pages: 'Journal, 10(12) 1952-1962, December', 'vol. 7, no. 3, pp. 305-317, Jul.'
+        date = _TRAILING_DATE.search(plain)
+        if date:
+            m = _tail_match(plain[: date.start()].strip(" .,"))
     if m is None:
         return False
     container = m.group("container").strip(" ,.;:")
@@ -391,6 +415,8 @@ def _imprint_in_tail(article: _Fields) -> bool:
     ('Proceedings X. ACM, New York, 192-203'), or no volume after a full stop ('Proceedings X. ACM, pages 5-9')."""
     if "-" in article.volume and not (article.issue or article.pages):
         return True
+    if article.container.endswith(("'", "’")):
+        return True  # 'In Proceedings of OOPSLA'99, pages 187-206': the volume is the year of a venue
     if article.volume:
         return False
     return any(

@@ -427,3 +427,37 @@ def test_publisher_without_place_or_pages() -> None:
     # a page count is the book's length, not its pages
     ref = _p("Brun, J. (2013). Droit de l'eau. Éditions Lemay, Montréal, 561 p.")
     assert (ref.publisher, ref.pages) == ("Éditions Lemay", "")
+
+
+def test_month_after_the_journal_tail() -> None:
+    ref = _p("Marsh, E. Ladder networks. Journal of Lightwave Technology, 10(12) 1952-1962, December 1992.")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == (
+        "Journal of Lightwave Technology",
+        "10",
+        "12",
+        "1952-1962",
+    )
+    ref = _p('Kam, J. (1977). "Data flow," Acta Informatica, vol. 7, no. 3, pp. 305-317, Jul.')
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Acta Informatica", "7", "3", "305-317")
+
+
+def test_pubmed_numbers_and_issn_are_not_part_of_the_tail() -> None:
+    ref = _p(
+        "Holm A. Models of sepsis. Virulence. 2014; 5(1):143-53. doi:10.4161/viru.26083. "
+        "PubMed PMID:24022070; PubMed Central PMCID:PMC3916368."
+    )
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Virulence", "5", "1", "143-53")
+    ref = _p("Rao R. Mixture models. Biostatistics 15: 87-101, 2014 [PMID: 23887981 / PMCID: PMC3862207].")
+    assert (ref.year, ref.container, ref.pages) == (2014, "Biostatistics", "87-101")
+    ref = _p("Lee, K. (2011). Mapping genes. Genome Research, 21(2), 315-324. issn: 1549-5469.")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Genome Research", "21", "2", "315-324")
+
+
+def test_venue_with_apostrophe_year_is_a_chapter() -> None:
+    ref = _p("Wall, J. (1999). Escape analysis. In Proceedings of OOPSLA'99, pages 187-206, Nov.")
+    assert (ref.type, ref.container, ref.volume, ref.pages) == ("chapter", "Proceedings of OOPSLA'99", "", "187-206")
+
+
+def test_article_number_suffix_in_pages() -> None:
+    ref = _p("Ito, K. 2017. Visual coupling. Cell 169, 1291–1302.e14.")
+    assert (ref.container, ref.volume, ref.pages) == ("Cell", "169", "1291-1302.e14")
