@@ -84,6 +84,7 @@ UNITS: dict[str, str] = {
     "pi-open": "<?",
     "bang": "<!",
     "comment-open": "<!--",
+    "suppression-open": "<!-- biblio:",
     "cdata-open": "<![CDATA[",
     "tags": "<b>",
     "br": "<br",

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
+from biblio_cli.markup import blank_spans
 from biblio_cli.model import Citation, Document
 from biblio_cli.readers.latex import strip_comment
 
@@ -312,20 +313,6 @@ def pandoc_bibliographies(document: Document, meta: FrontMatter | None) -> list[
     ]
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each (start, end) span turned into spaces, newlines kept (offsets unchanged)."""
-    if not spans:
-        return text
-    out: list[str] = []
-    copied = 0
-    for start, end in spans:
-        out.append(text[copied:start])
-        out.append(re.sub(r"[^\n]", " ", text[start:end]))
-        copied = end
-    out.append(text[copied:])
-    return "".join(out)
-
-
 def _html_comments(text: str) -> list[tuple[int, int]]:
     """Spans of `<!-- ... -->`; an unclosed one ends the search (linear, unlike a lazy regex)."""
     spans = []
@@ -381,8 +368,8 @@ def _markdown_prose(document: Document, meta: FrontMatter | None) -> list[str]:
             fence = opening.group(1)
             lines[i] = ""
     text = "\n".join(lines)
-    text = _blank(text, _html_comments(text))
-    text = _blank(text, _code_spans(text))
+    text = blank_spans(text, _html_comments(text))
+    text = blank_spans(text, _code_spans(text))
     return text.split("\n")
 
 
@@ -418,7 +405,7 @@ def pandoc_citations(document: Document, meta: FrontMatter | None, known: Collec
             found.append((start, Citation("", line, written, (), locator=locator, column=column, key=_key(item))))
         if parts:
             taken.append((bracket.start(), bracket.end()))
-    text = _blank(text, taken)  # once, at the end: blanking inside the loop copied the text per bracket
+    text = blank_spans(text, taken)  # once, at the end: blanking inside the loop copied the text per bracket
     for match in _NARRATIVE.finditer(text):
         key = _key(match)
         if key in known:

@@ -233,3 +233,27 @@ def strip_italics(text: str) -> str:
     if "*" not in text:
         return text
     return _emphasis(text, _ITALIC_STAR_RE, r"\1", _ITALIC_STAR).replace("**", "")
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every (start, end) span turned into spaces, newlines kept, so offsets,
+    columns and line numbers stay valid (comments and code taken out of the way of parsing).
+
+    Spans may come in any order and overlap; the text is copied once, not once per span.
+    """
+    if not spans:
+        return text
+    out: list[str] = []
+    copied = 0
+    for start, end in sorted(spans):
+        start = max(start, copied)
+        if end <= start:
+            continue
+        out.append(text[copied:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        copied = end
+    out.append(text[copied:])
+    return "".join(out)

@@ -20,13 +20,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from biblio_cli.errors import UsageError
+from biblio_cli.markup import blank_spans
 from biblio_cli.model import Document, DocumentResult, Finding
 from biblio_cli.rules import RULES, RULES_BY_ID, Rule, select_rules
 
 #: The rule reporting stale, unknown or malformed suppressions.
 UNUSED = RULES_BY_ID["unused-suppression"]
 
-_HTML_COMMENT = re.compile(r"<!--\s*biblio\s*:(?P<body>.*?)-->")
+_HTML_OPENER = re.compile(r"<!--\s*biblio\s*:")
 _TEX_COMMENT = re.compile(r"(?<!\\)%\s*biblio\s*:(?P<body>.*)$")
 _BODY = re.compile(r"\s*(?P<kind>ignore-file|ignore)\s*(?:\[(?P<names>[^\]]*)\])?\s*")
 
@@ -56,6 +57,21 @@ def _parse_comment(number: int, text: str, body: str) -> Suppression:
     return Suppression(number, text.strip(), names, whole_file=match["kind"] == "ignore-file")
 
 
+def _html_comments(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, body) of each `<!-- biblio: ... -->` in `line`, as `<!--\\s*biblio\\s*:(.*?)-->`
+    would find them, in linear time: the lazy regex rescanned the rest of the line from every
+    unclosed opener (a line of 8,000 of them took 6 s)."""
+    found = []
+    position = 0
+    while (opener := _HTML_OPENER.search(line, position)) is not None:
+        close = line.find("-->", opener.end())
+        if close == -1:
+            break  # no later opener can be closed either
+        found.append((opener.start(), close + 3, line[opener.end() : close]))
+        position = close + 3
+    return found
+
+
 def split_suppressions(document: Document) -> tuple[Document, tuple[Suppression, ...]]:
     """The document with its `biblio:` comments blanked out (columns kept), and the comments.
 
@@ -67,12 +83,12 @@ def split_suppressions(document: Document) -> tuple[Document, tuple[Suppression,
     for index, line in enumerate(document.lines):
         if "biblio" not in line:  # the common case, kept cheap
             continue
-        cleaned = line
-        for pattern in (_HTML_COMMENT, _TEX_COMMENT):
-            for match in pattern.finditer(line):
-                found.append(_parse_comment(index + 1, match[0], match["body"]))
-                cleaned = cleaned[: match.start()] + " " * (match.end() - match.start()) + cleaned[match.end() :]
-        lines[index] = cleaned
+        comments = _html_comments(line)
+        tex = _TEX_COMMENT.search(line)
+        if tex:
+            comments.append((tex.start(), tex.end(), tex["body"]))
+        found.extend(_parse_comment(index + 1, line[start:end], body) for start, end, body in comments)
+        lines[index] = blank_spans(line, [(start, end) for start, end, _ in comments])
     if not found:
         return document, ()
     standalone = {s.line for s in found if not lines[s.line - 1].strip()}
