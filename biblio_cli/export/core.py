@@ -71,22 +71,22 @@ def load_document(document: Document) -> Loaded:
     from biblio_cli.pipeline import parse_references
 
     parsed = parse_references(document)[0]
+    if not parsed:
+        raise InputError(f"{document.path}: no reference list found")
     listed = [r for r in parsed if r.source == "list"]
     if len(listed) == len(parsed):  # no footnote references: nothing to deduplicate
-        if not parsed:
-            raise InputError(f"{document.path}: no reference list found")
         return Loaded(parsed, document.language, ())
     seen = {_identity(r) for r in listed}
-    extra = [r for r in parsed if r.source != "list" and _identity(r) not in seen]
-    warnings = tuple(
-        f"line {r.line}: footnote {r.footnote} repeats a reference of the list; exported once"
-        for r in parsed
-        if r.source != "list" and _identity(r) in seen
-    )
-    refs = tuple(listed + extra)
-    if not refs:
-        raise InputError(f"{document.path}: no reference list found")
-    return Loaded(refs, document.language, warnings)
+    extra: list[Reference] = []
+    warnings: list[str] = []
+    for ref in parsed:
+        if ref.source == "list":
+            continue
+        if _identity(ref) in seen:
+            warnings.append(f"line {ref.line}: footnote {ref.footnote} repeats a reference of the list; exported once")
+        else:
+            extra.append(ref)
+    return Loaded((*listed, *extra), document.language, tuple(warnings))
 
 
 def _identity(ref: Reference) -> tuple[str, int | None, str]:
