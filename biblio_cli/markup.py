@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
-from biblio_cli.normalize import fold_typography
+from biblio_cli.normalize import FIRST_GROUP, fold_typography
 
 #: `<a href="...">text</a>`. Written so that no text makes it backtrack for long: the tag is matched
 #: atomically (a lookahead, then the captured text) and may not cross '<', and the link text may not
@@ -100,7 +101,7 @@ def _sub_spans(text: str, markers: tuple[tuple[str, re.Pattern[str], re.Pattern[
 def _emphasis(
     text: str,
     regex: re.Pattern[str],
-    template: str,
+    template: str | Callable[[re.Match[str]], str],
     markers: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...],
     wrap: str = "",
 ) -> str:
@@ -205,13 +206,13 @@ def clean_line(line: str, *, keep_italics: bool = False) -> str:
     if "](" in text:
         text = _md_links(text)
     if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
+        text = _AUTOLINK.sub(FIRST_GROUP, text)
         text = _SUP.sub(r"[^\1]", text)
         text = _BR.sub(" ", text)
         text = _TAG.sub("", text)
     text = html.unescape(text)
     if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
+        text = _ESCAPE.sub(FIRST_GROUP, text)
     if "**" in text or "__" in text:
         text = _emphasis(text, _BOLD_RE, r"\2", _BOLD)
     if keep_italics:
@@ -219,9 +220,9 @@ def clean_line(line: str, *, keep_italics: bool = False) -> str:
             text = _emphasis(text, _ITALIC_UNDERSCORE_RE, r"*\1*", _ITALIC_UNDERSCORE, "*")
     else:
         if "*" in text:
-            text = _emphasis(text, _ITALIC_STAR_RE, r"\1", _ITALIC_STAR)
+            text = _emphasis(text, _ITALIC_STAR_RE, FIRST_GROUP, _ITALIC_STAR)
         if "_" in text:
-            text = _emphasis(text, _ITALIC_UNDERSCORE_RE, r"\1", _ITALIC_UNDERSCORE)
+            text = _emphasis(text, _ITALIC_UNDERSCORE_RE, FIRST_GROUP, _ITALIC_UNDERSCORE)
     text = fold_typography(text)
     if "\t" in text or "  " in text:
         text = _MULTISPACE.sub(" ", text)
@@ -232,7 +233,7 @@ def strip_italics(text: str) -> str:
     """Remove `*` italic markers left by `clean_line(keep_italics=True)`."""
     if "*" not in text:
         return text
-    return _emphasis(text, _ITALIC_STAR_RE, r"\1", _ITALIC_STAR).replace("**", "")
+    return _emphasis(text, _ITALIC_STAR_RE, FIRST_GROUP, _ITALIC_STAR).replace("**", "")
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")

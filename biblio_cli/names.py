@@ -29,6 +29,8 @@ _SEPARATORS = re.compile(
     re.IGNORECASE,
 )
 _ETAL = re.compile(r"(?<!\s)(?:,?\s*(?:et\s+al\.?|&\s*al\.?|et\s+coll\.?|u\.\s*a\.|\.\.\.|…)\s*)$", re.IGNORECASE)
+#: How every _ETAL match ends, lowercased and without trailing spaces: a test far cheaper than the search.
+_ETAL_ENDINGS = ("al", "al.", "coll", "coll.", "a.", "...", "…")
 _GROUP_HINTS = re.compile(
     r"\b(?:agence|association|institut|institute|university|université|universität|ministère|ministry|"
     r"department|organi[sz]ation|office|centre|center|council|conseil|commission|committee|comité|"
@@ -48,6 +50,14 @@ _NAMES_GO_ON = re.compile(r"[^\W\d_]{1,2}\.|(?:and|&|und)\s")
 _BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _EDGE_STARS = re.compile(r"^\*+|\*+$")
 _FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.$")
+
+
+def strip_et_al(block: str) -> tuple[str, bool]:
+    """Remove a closing 'et al.', '& al.', 'u. a.' or '...'; report whether one was there."""
+    if not block.rstrip()[-5:].lower().endswith(_ETAL_ENDINGS):
+        return block, False
+    m = _ETAL.search(block)
+    return (block[: m.start()], True) if m else (block, False)
 
 
 def strip_role(block: str) -> tuple[str, bool]:
@@ -84,7 +94,7 @@ def vancouver_prefix(block: str) -> str:
     head = block[: m.start()]
     if _NAMES_GO_ON.match(block, m.end()):
         return ""  # 'Baumberg A. M. & Hogg D.': the dot belongs to dotted initials, the names go on
-    names = _ETAL.sub("", head).strip(" ,.")
+    names = strip_et_al(head)[0].strip(" ,.")
     if "(" not in names and "[" not in names:
         first = _SEPARATORS.split(names, maxsplit=1)[0].strip()
         if first and not _is_vancouver_name(first):
@@ -140,7 +150,7 @@ def _names_sentence(block: str) -> str:
             break  # 'D. J. Burr': a stop after initials closes the names only after a family name
     else:
         return ""
-    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(_ETAL.sub("", head.rstrip(".")))]
+    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(strip_et_al(head.rstrip("."))[0])]
     if not tokens or any(not t or len(t) > 40 or not _NAME_WORDS.match(t) for t in tokens):
         return ""
     if len(tokens) == 1 and len(tokens[0].split()) < 2:
@@ -209,8 +219,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     block = _EDGE_STARS.sub("", block.strip()).strip(" ,;:")
     if not _FINAL_INITIAL.search(block):
         block = block.rstrip(".")  # keep the dot of a final initial ("Sorin, F.")
-    et_al = bool(_ETAL.search(block))
-    block = _ETAL.sub("", block).strip(" ,")
+    block, et_al = strip_et_al(block)
+    block = block.strip(" ,")
     if not block:
         return (), et_al, problems
     tokens = _split_outside_parens(block)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from operator import itemgetter
 
 #: Lowercase particles written before a family name; dropped when comparing names.
 PARTICLES = frozenset(
@@ -127,10 +129,15 @@ def canonical_year_label(label: str) -> str:
     return _YEAR_LABELS.get(key, label.strip())
 
 
+#: re.sub replacement taking the first group: a C-level call, where the template r"\1" runs
+#: re's Python-level template expansion once per match (Python 3.11).
+FIRST_GROUP: Callable[[re.Match[str]], str] = itemgetter(1)
+
 DOI_PATTERN = re.compile(r"10\.[0-9]{4,9}/\S+")
 _DOI_PREFIXES = re.compile(
     r"^(?:https?://(?:dx\.)?doi\.org/|https?://doi\.[a-z]+\.org/|doi\.org/|doi:\s*|doi\s+)", re.IGNORECASE
 )
+_DOI_ESCAPES = re.compile(r"(?<!\\)\\+([_&%#$])")
 _VALID_DOI = re.compile(r"^10\.[0-9]{4,9}/[^\s]+$")  # [0-9]: \d takes any script's digits
 
 
@@ -144,9 +151,13 @@ def normalize_doi(raw: str) -> str:
     Returns '' when nothing DOI-shaped remains.
     """
     doi = fold_typography(raw.strip())
-    doi = _DOI_PREFIXES.sub("", doi)
-    doi = re.sub(r"\s+", "", doi)  # before unescaping: "\ _" must not become "\_" for a second pass
-    doi = re.sub(r"(?<!\\)\\+([_&%#$])", r"\1", doi)  # LaTeX / Markdown escapes (also doubled ones)
+    if not doi.startswith("10."):  # the usual bare DOI has no prefix to strip
+        doi = _DOI_PREFIXES.sub("", doi)
+    doi = "".join(
+        doi.split()
+    )  # str.split and re's \s agree on whitespace; before unescaping: "\ _" must not become "\_"
+    if "\\" in doi:
+        doi = _DOI_ESCAPES.sub(FIRST_GROUP, doi)  # LaTeX / Markdown escapes (also doubled ones)
     # Drop trailing punctuation and unbalanced closing brackets, in any interleaving ("x).", "x*]"),
     # counting brackets once (not once per character removed) so that this stays linear.
     excess = {closing: doi.count(closing) - doi.count(opening) for closing, opening in _BRACKET_PAIRS}

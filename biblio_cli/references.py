@@ -127,51 +127,89 @@ class _Fields:
     problems: list[str] = field(default_factory=list)
 
 
-def _may_hold(text: str, *words: str) -> bool:
-    """False only if no case-insensitive pattern needing one of the lowercase ASCII `words` can match.
+#: The only non-ASCII characters that re.IGNORECASE matches with an ASCII letter
+#: (found by trying every code point against [a-z]): folded before the substring tests below.
+_ASCII_CASE_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+_CASE_TWIN = re.compile("[İıſ\u212a]")
+#: Words without which _RETRIEVAL, _INDEX_NUMBERS and _EDITORS_BEFORE cannot match (tests check it).
+_RETRIEVAL_WORDS = (
+    "[en ligne]",
+    "[online]",
+    "récupéré",
+    "retrieved",
+    "disponible",
+    "available",
+    "consulté",
+    "accessed",
+)
+_INDEX_WORDS = ("pmid", "pmcid", "nihmsid", "issn")
+_EDITOR_WORDS = ("ed", "éd", "dir", "hrsg")
 
-    A cheap test run before the identifier patterns, which most entries do not hold: in ASCII
-    text re.IGNORECASE is plain ASCII case folding, so a missing word rules the pattern out.
+
+def _folded(text: str) -> str:
+    """Lowercase `text` as re.IGNORECASE sees ASCII letters, for the `_may_hold` tests."""
+    if not text.isascii() and _CASE_TWIN.search(text):
+        text = text.translate(_ASCII_CASE_TWINS)
+    return text.lower()
+
+
+def _may_hold(folded: str, *words: str) -> bool:
+    """False only if no case-insensitive pattern needing one of the lowercase `words` can match.
+
+    A cheap test run before the identifier patterns, which most entries do not hold: re.IGNORECASE
+    matches an ASCII letter only with its other case or one of _ASCII_CASE_TWINS, so in the
+    `_folded` text a missing word rules the pattern out (accented text included).
     """
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(word in low for word in words)
+    return any(word in folded for word in words)
 
 
 def _lift_identifiers(text: str, f: _Fields) -> str:
     """Take DOIs, URLs, HAL ids, ISBNs and arXiv ids out of the text, recording them."""
+    low = _folded(text)  # folded again after each removal, which may join new words
     m = _DOI_IN_TEXT.search(text) if "10." in text else None  # every DOI starts with '10.'
     if m:
         f.raw_doi = m.group(0)
         f.doi = normalize_doi(m.group(1))
         text = text[: m.start()] + text[m.end() :]
+        low = _folded(text)
     else:
-        bad = _DOI_MARKER_WITHOUT_DOI.search(text) if _may_hold(text, "doi") else None
+        bad = _DOI_MARKER_WITHOUT_DOI.search(text) if "doi" in low else None
         if bad:
             f.raw_doi = bad.group(0).rstrip(".,;")
             text = text[: bad.start()] + text[bad.end() :]
-    present = {"hal": _HAL_HINT.search(text) is not None, "arxiv": _may_hold(text, "arxiv:"), "isbn": "ISBN" in text}
-    for pattern, kind in ((_HAL, "hal"), (_ARXIV, "arxiv"), (_ISBN, "isbn")):
-        if not present[kind]:
-            continue
-        for found in pattern.finditer(text):
-            value = _ISBN_JOINERS.sub("", found.group(1)) if kind == "isbn" else found.group(1)
-            if (kind, value) not in f.identifiers:
-                f.identifiers.append((kind, value))
-    if present["isbn"]:
+            low = _folded(text)
+    has_arxiv = "arxiv:" in low
+    if "-" in text and _HAL_HINT.search(text):
+        _record(_HAL, "hal", text, f)
+    if has_arxiv:
+        _record(_ARXIV, "arxiv", text, f)
+    if "ISBN" in text:
+        _record(_ISBN, "isbn", text, f)
         text = _ISBN.sub("", text)
-    urls = [u.rstrip(".,;)>*") for u in _URL.findall(text)] if _may_hold(text, "http", "www.") else []
-    if urls:
-        f.url = urls[0]
-        text = _URL.sub("", text)
-    if _may_hold(text, "arxiv:"):
+        low = _folded(text)
+    if "http" in low or "www." in low:
+        urls = [u.rstrip(".,;)>*") for u in _URL.findall(text)]
+        if urls:
+            f.url = urls[0]
+            text = _URL.sub("", text)
+            low = _folded(text)
+    if "arxiv:" in low:
         text = _ARXIV.sub("", text)
-    if _may_hold(text, "[en ligne]", "[online]", "retrieved", "disponible", "available", "accessed"):
+        low = _folded(text)
+    if _may_hold(low, *_RETRIEVAL_WORDS):
         text = _RETRIEVAL.sub(" ", text)
-    if _may_hold(text, "pmid", "pmcid", "nihmsid", "issn"):
+        low = _folded(text)
+    if _may_hold(low, *_INDEX_WORDS):
         text = _INDEX_NUMBERS.sub("", text)
     return _MULTISPACE.sub(" ", text).strip(" ,;<>")
+
+
+def _record(pattern: re.Pattern[str], kind: str, text: str, f: _Fields) -> None:
+    """Record every identifier of one kind found in `text`, once each."""
+    for found in pattern.finditer(text):
+        value = _ISBN_JOINERS.sub("", found.group(1)) if kind == "isbn" else found.group(1)
+        if (kind, value) not in f.identifiers:
+            f.identifiers.append((kind, value))
 
 
 #: How far into an entry the year may be: consortium papers list hundreds of authors before it.
@@ -442,7 +480,7 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
             f.type or article.type,
         )
         return True
-    editors = _EDITORS_BEFORE.match(rest) if _may_hold(rest, "ed", "dir", "hrsg") else None
+    editors = _EDITORS_BEFORE.match(rest) if _may_hold(_folded(rest), *_EDITOR_WORDS) else None
     if editors:
         f.editors = parse_editor_phrase(editors.group("editors"))
         rest = rest[editors.end() :]
@@ -644,7 +682,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
     text = _lift_identifiers(fold_typography(raw.text), f)
-    text = _LEADING_NUMBER.sub("", text, count=1)
+    if text[:1].isdigit() or text[:1] in "[( \t":  # the only ways _LEADING_NUMBER can start
+        text = _LEADING_NUMBER.sub("", text, count=1)
     block, rest = _take_year(text, f)
     names_only = vancouver_prefix(block)
     natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
