@@ -35,10 +35,9 @@ from biblio_cli.match import match_all, person_keys
 from biblio_cli.model import Citation, Document, DocumentResult, Match, Reference, Report
 from biblio_cli.readers import KEYED_READERS, READERS, TEXT_SUFFIXES, read_any
 from biblio_cli.readers.text import document_from_text
-from biblio_cli.references import parse_entry
+from biblio_cli.reference_list import parse_references
 from biblio_cli.rules import Context, Rule, run_rules, select_rules
 from biblio_cli.rules.key_rules import DuplicateKey, KeyedContext, MissingBibliography
-from biblio_cli.sections import find_footnote_references, find_reference_section, split_entries
 from biblio_cli.suppress import Suppression, apply_per_file_ignores, apply_suppressions, split_suppressions
 
 if TYPE_CHECKING:
@@ -53,27 +52,6 @@ UNCITED = "uncited-reference"
 
 #: File suffixes picked up when a directory is given.
 DOCUMENT_SUFFIXES = (*TEXT_SUFFIXES, *READERS, *KEYED_READERS)
-
-
-def parse_references(document: Document) -> tuple[tuple[Reference, ...], set[int], str, int]:
-    """The document's references (list entries and footnote references) and the lines they occupy.
-
-    `biblio:` suppression comments are blanked first, so that `export` and `resolve` never read
-    a comment inside the reference list as an entry (check has already blanked them: a no-op).
-    """
-    document = split_suppressions(document)[0]
-    section = find_reference_section(document.lines)
-    raw = split_entries(document.lines, section) if section else []
-    skip = range(section.start, section.end + 1) if section else range(0)
-    footnotes = find_footnote_references(document.lines, skip)
-    references: list[Reference] = [parse_entry(entry, f"r{i}") for i, entry in enumerate(raw, 1)]
-    for note in footnotes:
-        references.append(parse_entry(note.entry, f"r{len(references) + 1}", "footnote", note.label))
-    occupied = set(skip) | {note.entry.line for note in footnotes}
-    if section:
-        occupied.add(section.heading.line)
-    heading = section.heading.text if section else ""
-    return tuple(references), occupied, heading, section.heading.line if section else 0
 
 
 @dataclass(frozen=True, slots=True)

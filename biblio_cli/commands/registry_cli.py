@@ -152,8 +152,8 @@ def resolve(
     from biblio_cli.export.enrich import fill_dois
     from biblio_cli.normalize import is_valid_doi, normalize_doi
     from biblio_cli.output import write_atomic
-    from biblio_cli.pipeline import parse_references
     from biblio_cli.readers import read_any
+    from biblio_cli.reference_list import parse_references
     from biblio_cli.registry import report
 
     out_format = write_dois_format(write_dois) if write_dois else ""

@@ -68,7 +68,7 @@ def load_text(text: str, kind: str, name: str = "<string>") -> Loaded:
 
 def load_document(document: Document) -> Loaded:
     """A document's reference list, plus footnote references that the list does not already hold."""
-    from biblio_cli.pipeline import parse_references
+    from biblio_cli.reference_list import parse_references
 
     parsed = parse_references(document)[0]
     if not parsed:

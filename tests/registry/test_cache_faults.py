@@ -115,8 +115,8 @@ def test_resolver_survives_the_cache_vanishing_and_reports_it(fake: FakeRegistry
     with Resolver(settings, progress=vandal) as resolver:
         lookups = resolver.resolve_dois(LISTED_DOIS)
         assert lookups["10.1111/good.1"].status == "found"
-        from biblio_cli.pipeline import parse_references
         from biblio_cli.readers.text import document_from_text
+        from biblio_cli.reference_list import parse_references
 
         refs = parse_references(document_from_text(DOCUMENT, "paper.md"))[0]
         online = resolver.resolve_references(refs)
