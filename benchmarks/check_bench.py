@@ -9,6 +9,7 @@ time per reference, so that linear growth is visible. Not part of the test suite
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -37,7 +38,9 @@ def measure(n_refs: int, workdir: Path) -> tuple[int, int, int, float]:
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or list(SIZES)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, help="list sizes (default 1,000, 5,000 and 20,000)")
+    sizes = parser.parse_args().sizes or list(SIZES)
     print(f"{'references':>10} {'citations':>9} {'findings':>8} {'wall s':>7} {'µs/ref':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:

@@ -16,6 +16,7 @@ citeproc-js (whole `node` process, best of 3); otherwise a line says why it was 
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -85,7 +86,9 @@ def measure_citeproc(path: Path, n_refs: int) -> str:
 
 
 def main() -> None:
-    n_refs = int(sys.argv[1]) if len(sys.argv) > 1 else N_REFS
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("references", nargs="?", type=int, default=N_REFS, help="list size (default 10,000)")
+    n_refs = parser.parse_args().references
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"refs-{n_refs}.md"
         path.write_text(generate(n_refs), encoding="utf-8")
