@@ -609,16 +609,46 @@ def _range_only(pages: str) -> str:
     return pages if "-" in pages else ""
 
 
+#: A company suffix that continues the name before it: 'Methuen and Co. Ltd', 'Edinburgh Univ. Press', 'Sinauer, Inc.'
+_CORPORATE_SUFFIXES = frozenset(
+    ["Press", "Ltd", "Inc", "Co", "Corp", "Company", "LLC", "GmbH", "AG", "BV", "Pty", "Pub", "Publishers", "Verlag"]
+)
+#: A volume statement before the publisher: 'Vol. 3 Houghton Mifflin', '2 vols. Penguin'.
+_VOLUME_BEFORE = re.compile(r"^(?:vols?\.|volume)\s*(?:\d+|[IVX]+\b)[.,]?\s+|^\d+\s+vols\.?\s+", re.IGNORECASE)
+#: A note closing the imprint: 'PUF. (Original work published 1938)', 'Penguin (in French)'.
+_NOTE_AFTER = re.compile(r"[.,]?\s*\([^()]{2,80}\)$")
+
+
+def _is_corporate_suffix(part: str) -> bool:
+    """'Ltd.', 'Inc', 'Press, Cambridge': the part opens with a word that only continues a company name."""
+    return part.split(" ", 1)[0].rstrip(".,") in _CORPORATE_SUFFIXES
+
+
+def _join_corporate_suffixes(parts: list[str], joiner: str) -> list[str]:
+    """Put back a company suffix that a sentence or comma split cut off its name."""
+    joined = parts[:1]
+    for part in parts[1:]:
+        if _is_corporate_suffix(part) and joined:
+            joined[-1] = f"{joined[-1]}{joiner}{part}"
+        else:
+            joined.append(part)
+    return joined
+
+
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
     text = re.sub(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$", "", text.strip(" .,;"))  # 'Wiley, New York, 1946'
+    if text.endswith(")") and not text.startswith("("):
+        text = _NOTE_AFTER.sub("", text)  # 'PUF. (Original work published 1938)'
+    if text[:1] in "Vv123456789":  # the only ways _VOLUME_BEFORE can start
+        text = _VOLUME_BEFORE.sub("", text, count=1)
     text = _imprint_pages(text)[0]
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()  # '(Vienna: Springer)'
     place, colon, name = text.rpartition(": ")
     if colon and name and len(place) <= 60 and not re.search(r"\d", place):
         return name.strip(" .,")
-    first, *rest = [part.strip() for part in text.split(",")]
+    first, *rest = _join_corporate_suffixes([part.strip() for part in text.split(",")], ", ")
     if rest and first and len(first.split()) <= 6 and all(_PLACE_PART.match(part) for part in rest):
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
             return rest[0]  # 'Paris, Economica'
@@ -639,7 +669,7 @@ def publisher_name(text: str) -> str:
 def _split_publisher(after: str, f: _Fields) -> None:
     """'Sous-titre. Éditeur' -> the last sentence is the publisher, earlier ones continue the title."""
     after = _take_descriptors(after, f).strip(" .,")
-    parts = [p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)]
+    parts = _join_corporate_suffixes([p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)], ". ")
     if not parts:
         return
     f.publisher = publisher_name(parts[-1])
@@ -676,6 +706,45 @@ def _comma_journal(f: _Fields) -> str:
     after = f.title[cut + 2 :]
     f.title = head[:cut].strip(" .,:")
     return after
+
+
+#: A word that names a publisher: 'MIT Press', 'Springer-Verlag', 'Éditions du Seuil', 'Focal Books', 'Wiley Inc'.
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:Press|Presses|Verlag\w*|Publish\w*|Publications|[ÉE]ditions?|Ediciones|Editor[ae]s?|Editorial|Editrice"
+    r"|Books|Inc|Ltd|GmbH)\b"
+)
+
+
+def _imprint_at(parts: list[str], k: int) -> bool:
+    """Whether the comma-separated `parts[k:]` closing a title are an imprint.
+
+    'Berlin: Springer' (a place and a colon), 'Paris, Payot' (a publishing city first),
+    'Springer-Verlag, New York' (a name with a publisher's word, then places).
+    """
+    first, rest = parts[k], parts[k + 1 :]
+    place, colon, name = first.rpartition(": ")
+    if colon:
+        return not rest and bool(name[:1].isupper() and _PLACE_PART.match(place.strip()))
+    if len(rest) == 1 and first in _PUBLISHING_CITIES:
+        return rest[0][:1].isupper() and len(rest[0].split()) <= 6
+    return bool(first[:1].isupper() and _PUBLISHER_WORD.search(first) and all(_PLACE_PART.match(p) for p in rest))
+
+
+def _comma_imprint(f: _Fields) -> None:
+    """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
+
+    With no full stop after the title, the title ends at the first comma that starts an imprint.
+    """
+    body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
+    parts = [part.strip() for part in body.split(",")]
+    for k in range(len(parts) - 1, 0, -1):
+        if _imprint_at(parts, k):
+            while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
+                k -= 1  # 'Cambridge, New York: Wisconsin Press'
+            title = ", ".join(parts[:k]).strip(" .,:")
+            if len(title) >= 4:
+                f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
+            return
 
 
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
@@ -718,6 +787,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if not after.strip(" .,;") and f.title[-1:].isdigit() and not f.title.startswith("*"):
         after = _comma_journal(f)
         comma_cut = bool(after)
+    if not after.strip(" .,;") and not comma_cut and "," in f.title:
+        _comma_imprint(f)
     title_was_italic = rest.strip().startswith("*")
     if not after.strip(" .,;") and f.title.endswith(")"):
         # 'The Theory of Autonomy (Cambridge: Cambridge University Press)': the imprint in parentheses

@@ -461,3 +461,31 @@ def test_venue_with_apostrophe_year_is_a_chapter() -> None:
 def test_article_number_suffix_in_pages() -> None:
     ref = _p("Ito, K. 2017. Visual coupling. Cell 169, 1291–1302.e14.")
     assert (ref.container, ref.volume, ref.pages) == ("Cell", "169", "1291-1302.e14")
+
+
+# --- issue 3: publishers -------------------------------------------------------------------------
+
+
+def test_publisher_keeps_company_suffixes() -> None:
+    assert _p("Dale, R. (1971). A Primer of Topology. Barnes and Co. Ltd.").publisher == "Barnes and Co. Ltd"
+    assert _p("Hart, K. 2001. Soil and seed. Quill Associates, Inc., Dover, DE.").publisher == "Quill Associates, Inc."
+    assert _p("Lowe, A. (2007). Gothic Tales. Glasgow: Glasgow Univ. Press.").publisher == "Glasgow Univ. Press"
+
+
+def test_publisher_without_volume_statement_or_closing_note() -> None:
+    assert _p("Marin, L. 2003. The Long Decade. Vol. 2 Harbor House.").publisher == "Harbor House"
+    ref = _p("Dupré, S. (1990). Traité du rêve. Lyon, France : PUL. (Original work published 1921).")
+    assert ref.publisher == "PUL"
+
+
+def test_imprint_after_a_comma_ending_the_title() -> None:
+    ref = _p("Holt, B. (1986). Machine Hearing, Delta Press.")
+    assert (ref.title, ref.publisher) == ("Machine Hearing", "Delta Press")
+    ref = _p("Marsh J., 1985, Waves in Shallow Water, Springer-Verlag, New York.")
+    assert (ref.title, ref.publisher) == ("Waves in Shallow Water", "Springer-Verlag")
+    assert _p("Durand, E. (1984), Le métier de juge, Paris, Payot.").publisher == "Payot"
+    ref = _p("Vidal, M. 1999, Reading music by machine, Berlin: Springer.")
+    assert (ref.title, ref.publisher) == ("Reading music by machine", "Springer")
+    # a comma inside a title is not an imprint
+    ref = _p("Rowe, T. (2003). Fire, Ice and Stone, a history.")
+    assert (ref.title, ref.publisher) == ("Fire, Ice and Stone, a history", "")
