@@ -406,12 +406,12 @@ def _parse_after_title(after: str, f: _Fields) -> None:
             f.pages = pages.group("pages").replace(" ", "").replace("–", "-")
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
-        f.container = strip_italics(book).strip(" .,")
+        f.container = _book_of_chapter(strip_italics(book).strip(" .,"), f)
         trailing_pages = _TRAILING_PAGES.search(publisher)
         if trailing_pages and not f.pages:
             f.pages = trailing_pages.group("pages").replace(" ", "").replace("–", "-")
             publisher = publisher[: trailing_pages.start()]
-        f.publisher = publisher_name(strip_italics(publisher))
+        f.publisher = publisher_name(strip_italics(publisher)) or f.publisher
         if not f.pages:
             f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
@@ -463,6 +463,71 @@ def _imprint_in_tail(article: _Fields) -> bool:
     )
 
 
+#: A volume (and pages) closing a book's title: '(Vol. 4, pp. 643-691)', ', Vol. 7, pp. 231-238', ', Vol. 1.'
+_VOLUME_AFTER_BOOK = re.compile(
+    r"(?:[,.]?\s*\(|[,.]?\s+|[,.])(?:vol\.?|volume)\s*(?P<volume>\d+|[IVX]+\b)\.?"
+    r"(?:,?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+))?\)?$",
+    re.IGNORECASE,
+)
+#: The book's editors written after it: ', edited by Colin Renfrew', '(edited by S. Eliot and J. Rose)'.
+_EDITED_BY_AFTER = re.compile(r"[,.]?\s*\(?\bedited by\s[^()]{2,200}\)?$", re.IGNORECASE)
+#: What names a meeting, whose place, dates and publisher often follow its name.
+_MEETING = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Workshop|Congress|Meeting|Colloquium)\b")
+_MONTH_DATE = re.compile(rf"^(?:{_MONTH})\.?\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?$", re.IGNORECASE)
+#: A publisher's acronym: 'ACM', 'IEEE', 'SIAM' (two letters are a state: 'CA').
+_PUBLISHER_ACRONYM = re.compile(r"^[A-Z]{3,6}(?:\s+Press)?$")
+
+
+def _meeting_tail(container: str, f: _Fields) -> str:
+    """A meeting's name without the place, dates and publisher after it.
+
+    'Proceedings of X (Arlington, VA, Dec 3-6)', 'Conference on Y, Tokyo, Japan', 'Symposium Z, ACM, New York'.
+    """
+    if container.endswith(")"):
+        opening = container.rfind("(")
+        inside = container[opening + 1 : -1]
+        if opening > 0 and "," in inside and _PLACE_PART.match(inside.split(",", 1)[0].strip()):
+            container = container[:opening].rstrip(" ,")
+    parts = [part.strip() for part in container.split(",")]
+    keep = len(parts)
+    while keep > 1 and not _MEETING.search(parts[keep - 1]):
+        part = parts[keep - 1]
+        if _PUBLISHER_ACRONYM.match(part) or _PUBLISHER_WORD.search(part):
+            f.publisher = f.publisher or part
+        elif not (_PLACE_PART.match(part) or _MONTH_DATE.match(part)):
+            break
+        keep -= 1
+    return ", ".join(parts[:keep])
+
+
+def _book_of_chapter(book: str, f: _Fields) -> str:
+    """The book or proceedings a chapter is in, without the pages, volume, editors or place written after it."""
+    trailing_pages = _TRAILING_PAGES.search(book) if "p" in book else None
+    if trailing_pages:
+        f.pages = f.pages or _DASHES.sub("-", trailing_pages.group("pages").replace(" ", ""))
+        book = book[: trailing_pages.start()].rstrip(" ,.")
+    if "ol" in book:  # 'Vol', 'vol', 'volume'
+        volume = _VOLUME_AFTER_BOOK.search(book)
+        if volume and volume.start() > 0:
+            f.volume = f.volume or volume.group("volume")
+            if volume.group("pages"):
+                f.pages = f.pages or _DASHES.sub("-", volume.group("pages").replace(" ", ""))
+            book = book[: volume.start()].rstrip(" ,.")
+    if "edited by" in book:
+        edited = _EDITED_BY_AFTER.search(book)
+        if edited and edited.start() > 0:
+            book = book[: edited.start()].rstrip(" ,.")
+    if "," in book and _MEETING.search(book):
+        book = _meeting_tail(book, f)
+    return book
+
+
+def _opens_with_place_colon(text: str, start: int) -> bool:
+    """'London: Chancellor Press', 'Cambridge, MA: MIT Press': an imprint starts at `start`."""
+    place, colon, _ = text[start : start + 40].partition(":")
+    return bool(colon) and all(_PLACE_PART.match(part.strip()) for part in place.split(","))
+
+
 def _plain_chapter(after: str, f: _Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = _PLAIN_CHAPTER.match(after)
@@ -491,15 +556,16 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
         rest, tail = rest[: pages.start()], rest[pages.end() :]
     container = rest
     for stop in _SENTENCE_SPLIT.finditer(rest):
-        if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()):  # 'In Proc. Workshop on X' goes on
+        # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
+        if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()) or _opens_with_place_colon(rest, stop.end()):
             container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
             break
-    f.container = strip_italics(container).strip(" .,:;")
     tail = strip_italics(tail).strip(" .,:;")
     if _LETTERS.search(tail):
         f.publisher = publisher_name(_SENTENCE_SPLIT.split(tail)[-1])
         if not f.pages:
             f.pages = _range_only(_imprint_pages(tail)[1])
+    f.container = _book_of_chapter(strip_italics(container).strip(" .,:;"), f)
     f.type = f.type or "chapter"
     return bool(f.container)
 
