@@ -491,7 +491,9 @@ def _meeting_tail(container: str, f: _Fields) -> str:
     parts = [part.strip() for part in container.split(",")]
     keep = len(parts)
     while keep > 1 and not _MEETING.search(parts[keep - 1]):
-        part = parts[keep - 1]
+        place, stop, part = parts[keep - 1].rpartition(". ")  # 'Boston, MA. IEEE Press'
+        if stop and not _PLACE_PART.match(place):
+            break
         if _PUBLISHER_ACRONYM.match(part) or _PUBLISHER_WORD.search(part):
             f.publisher = f.publisher or part
         elif not (_PLACE_PART.match(part) or _MONTH_DATE.match(part)):

@@ -517,3 +517,8 @@ def test_book_of_chapter_without_volume_pages_or_editors_after_it() -> None:
 def test_chapter_book_ending_in_a_short_word_before_a_place_colon_imprint() -> None:
     ref = _p("Amis, K. (1990). On jokes. In The Big Joke Book. London: Lantern Press.")
     assert (ref.container, ref.publisher) == ("The Big Joke Book", "Lantern Press")
+
+
+def test_meeting_place_then_publisher_after_a_full_stop() -> None:
+    ref = _p("Ross, Q. (1987). Logic at work. In Symposium on Logic Tools, Austin, TX. IEEE Press.")
+    assert (ref.container, ref.publisher) == ("Symposium on Logic Tools", "IEEE Press")
