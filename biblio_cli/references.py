@@ -406,12 +406,12 @@ def _parse_after_title(after: str, f: _Fields) -> None:
             f.pages = pages.group("pages").replace(" ", "").replace("–", "-")
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
-        f.container = strip_italics(book).strip(" .,")
+        f.container = _book_of_chapter(strip_italics(book).strip(" .,"), f)
         trailing_pages = _TRAILING_PAGES.search(publisher)
         if trailing_pages and not f.pages:
             f.pages = trailing_pages.group("pages").replace(" ", "").replace("–", "-")
             publisher = publisher[: trailing_pages.start()]
-        f.publisher = publisher_name(strip_italics(publisher))
+        f.publisher = publisher_name(strip_italics(publisher)) or f.publisher
         if not f.pages:
             f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
@@ -463,6 +463,73 @@ def _imprint_in_tail(article: _Fields) -> bool:
     )
 
 
+#: A volume (and pages) closing a book's title: '(Vol. 4, pp. 643-691)', ', Vol. 7, pp. 231-238', ', Vol. 1.'
+_VOLUME_AFTER_BOOK = re.compile(
+    r"(?:[,.]?\s*\(|[,.]?\s+|[,.])(?:vol\.?|volume)\s*(?P<volume>\d+|[IVX]+\b)\.?"
+    r"(?:,?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+))?\)?$",
+    re.IGNORECASE,
+)
+#: The book's editors written after it: ', edited by Colin Renfrew', '(edited by S. Eliot and J. Rose)'.
+_EDITED_BY_AFTER = re.compile(r"[,.]?\s*\(?\bedited by\s[^()]{2,200}\)?$", re.IGNORECASE)
+#: What names a meeting, whose place, dates and publisher often follow its name.
+_MEETING = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Workshop|Congress|Meeting|Colloquium)\b")
+_MONTH_DATE = re.compile(rf"^(?:{_MONTH})\.?\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?$", re.IGNORECASE)
+#: A publisher's acronym: 'ACM', 'IEEE', 'SIAM' (two letters are a state: 'CA').
+_PUBLISHER_ACRONYM = re.compile(r"^[A-Z]{3,6}(?:\s+Press)?$")
+
+
+def _meeting_tail(container: str, f: _Fields) -> str:
+    """A meeting's name without the place, dates and publisher after it.
+
+    'Proceedings of X (Arlington, VA, Dec 3-6)', 'Conference on Y, Tokyo, Japan', 'Symposium Z, ACM, New York'.
+    """
+    if container.endswith(")"):
+        opening = container.rfind("(")
+        inside = container[opening + 1 : -1]
+        if opening > 0 and "," in inside and _PLACE_PART.match(inside.split(",", 1)[0].strip()):
+            container = container[:opening].rstrip(" ,")
+    parts = [part.strip() for part in container.split(",")]
+    keep = len(parts)
+    while keep > 1 and not _MEETING.search(parts[keep - 1]):
+        place, stop, part = parts[keep - 1].rpartition(". ")  # 'Boston, MA. IEEE Press'
+        if stop and not _PLACE_PART.match(place):
+            break
+        if _PUBLISHER_ACRONYM.match(part) or _PUBLISHER_WORD.search(part):
+            f.publisher = f.publisher or part
+        elif not (_PLACE_PART.match(part) or _MONTH_DATE.match(part)):
+            break
+        keep -= 1
+    return ", ".join(parts[:keep])
+
+
+def _book_of_chapter(book: str, f: _Fields) -> str:
+    """The book or proceedings a chapter is in, without the pages, volume, editors or place written after it."""
+    trailing_pages = _TRAILING_PAGES.search(book) if "p" in book else None
+    if trailing_pages:
+        f.pages = f.pages or _DASHES.sub("-", trailing_pages.group("pages").replace(" ", ""))
+        book = book[: trailing_pages.start()].rstrip(" ,.")
+    if "ol" in book:  # 'Vol', 'vol', 'volume'
+        volume = _VOLUME_AFTER_BOOK.search(book)
+        if volume and volume.start() > 0:
+            f.volume = f.volume or volume.group("volume")
+            if volume.group("pages"):
+                f.pages = f.pages or _DASHES.sub("-", volume.group("pages").replace(" ", ""))
+            book = book[: volume.start()].rstrip(" ,.")
+    if "edited by" in book:
+        edited = _EDITED_BY_AFTER.search(book)
+        if edited and edited.start() > 0:
+            book = book[: edited.start()].rstrip(" ,.")
+    if "," in book and _MEETING.search(book):
+        book = _meeting_tail(book, f)
+    return book
+
+
+def _opens_with_place_colon(text: str, start: int) -> bool:
+    """'London: Chancellor Press', 'Cambridge, MA: MIT Press': an imprint starts at `start`."""
+    place, colon, _ = text[start : start + 40].partition(":")
+    return bool(colon) and all(_PLACE_PART.match(part.strip()) for part in place.split(","))
+
+
 def _plain_chapter(after: str, f: _Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = _PLAIN_CHAPTER.match(after)
@@ -491,15 +558,16 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
         rest, tail = rest[: pages.start()], rest[pages.end() :]
     container = rest
     for stop in _SENTENCE_SPLIT.finditer(rest):
-        if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()):  # 'In Proc. Workshop on X' goes on
+        # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
+        if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()) or _opens_with_place_colon(rest, stop.end()):
             container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
             break
-    f.container = strip_italics(container).strip(" .,:;")
     tail = strip_italics(tail).strip(" .,:;")
     if _LETTERS.search(tail):
         f.publisher = publisher_name(_SENTENCE_SPLIT.split(tail)[-1])
         if not f.pages:
             f.pages = _range_only(_imprint_pages(tail)[1])
+    f.container = _book_of_chapter(strip_italics(container).strip(" .,:;"), f)
     f.type = f.type or "chapter"
     return bool(f.container)
 
@@ -609,16 +677,46 @@ def _range_only(pages: str) -> str:
     return pages if "-" in pages else ""
 
 
+#: A company suffix that continues the name before it: 'Methuen and Co. Ltd', 'Edinburgh Univ. Press', 'Sinauer, Inc.'
+_CORPORATE_SUFFIXES = frozenset(
+    ["Press", "Ltd", "Inc", "Co", "Corp", "Company", "LLC", "GmbH", "AG", "BV", "Pty", "Pub", "Publishers", "Verlag"]
+)
+#: A volume statement before the publisher: 'Vol. 3 Houghton Mifflin', '2 vols. Penguin'.
+_VOLUME_BEFORE = re.compile(r"^(?:vols?\.|volume)\s*(?:\d+|[IVX]+\b)[.,]?\s+|^\d+\s+vols\.?\s+", re.IGNORECASE)
+#: A note closing the imprint: 'PUF. (Original work published 1938)', 'Penguin (in French)'.
+_NOTE_AFTER = re.compile(r"[.,]?\s*\([^()]{2,80}\)$")
+
+
+def _is_corporate_suffix(part: str) -> bool:
+    """'Ltd.', 'Inc', 'Press, Cambridge': the part opens with a word that only continues a company name."""
+    return part.split(" ", 1)[0].rstrip(".,") in _CORPORATE_SUFFIXES
+
+
+def _join_corporate_suffixes(parts: list[str], joiner: str) -> list[str]:
+    """Put back a company suffix that a sentence or comma split cut off its name."""
+    joined = parts[:1]
+    for part in parts[1:]:
+        if _is_corporate_suffix(part) and joined:
+            joined[-1] = f"{joined[-1]}{joiner}{part}"
+        else:
+            joined.append(part)
+    return joined
+
+
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
     text = re.sub(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$", "", text.strip(" .,;"))  # 'Wiley, New York, 1946'
+    if text.endswith(")") and not text.startswith("("):
+        text = _NOTE_AFTER.sub("", text)  # 'PUF. (Original work published 1938)'
+    if text[:1] in "Vv123456789":  # the only ways _VOLUME_BEFORE can start
+        text = _VOLUME_BEFORE.sub("", text, count=1)
     text = _imprint_pages(text)[0]
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()  # '(Vienna: Springer)'
     place, colon, name = text.rpartition(": ")
     if colon and name and len(place) <= 60 and not re.search(r"\d", place):
         return name.strip(" .,")
-    first, *rest = [part.strip() for part in text.split(",")]
+    first, *rest = _join_corporate_suffixes([part.strip() for part in text.split(",")], ", ")
     if rest and first and len(first.split()) <= 6 and all(_PLACE_PART.match(part) for part in rest):
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
             return rest[0]  # 'Paris, Economica'
@@ -639,7 +737,7 @@ def publisher_name(text: str) -> str:
 def _split_publisher(after: str, f: _Fields) -> None:
     """'Sous-titre. Éditeur' -> the last sentence is the publisher, earlier ones continue the title."""
     after = _take_descriptors(after, f).strip(" .,")
-    parts = [p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)]
+    parts = _join_corporate_suffixes([p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)], ". ")
     if not parts:
         return
     f.publisher = publisher_name(parts[-1])
@@ -676,6 +774,45 @@ def _comma_journal(f: _Fields) -> str:
     after = f.title[cut + 2 :]
     f.title = head[:cut].strip(" .,:")
     return after
+
+
+#: A word that names a publisher: 'MIT Press', 'Springer-Verlag', 'Éditions du Seuil', 'Focal Books', 'Wiley Inc'.
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:Press|Presses|Verlag\w*|Publish\w*|Publications|[ÉE]ditions?|Ediciones|Editor[ae]s?|Editorial|Editrice"
+    r"|Books|Inc|Ltd|GmbH)\b"
+)
+
+
+def _imprint_at(parts: list[str], k: int) -> bool:
+    """Whether the comma-separated `parts[k:]` closing a title are an imprint.
+
+    'Berlin: Springer' (a place and a colon), 'Paris, Payot' (a publishing city first),
+    'Springer-Verlag, New York' (a name with a publisher's word, then places).
+    """
+    first, rest = parts[k], parts[k + 1 :]
+    place, colon, name = first.rpartition(": ")
+    if colon:
+        return not rest and bool(name[:1].isupper() and _PLACE_PART.match(place.strip()))
+    if len(rest) == 1 and first in _PUBLISHING_CITIES:
+        return rest[0][:1].isupper() and len(rest[0].split()) <= 6
+    return bool(first[:1].isupper() and _PUBLISHER_WORD.search(first) and all(_PLACE_PART.match(p) for p in rest))
+
+
+def _comma_imprint(f: _Fields) -> None:
+    """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
+
+    With no full stop after the title, the title ends at the first comma that starts an imprint.
+    """
+    body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
+    parts = [part.strip() for part in body.split(",")]
+    for k in range(len(parts) - 1, 0, -1):
+        if _imprint_at(parts, k):
+            while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
+                k -= 1  # 'Cambridge, New York: Wisconsin Press'
+            title = ", ".join(parts[:k]).strip(" .,:")
+            if len(title) >= 4:
+                f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
+            return
 
 
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
@@ -718,6 +855,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if not after.strip(" .,;") and f.title[-1:].isdigit() and not f.title.startswith("*"):
         after = _comma_journal(f)
         comma_cut = bool(after)
+    if not after.strip(" .,;") and not comma_cut and "," in f.title:
+        _comma_imprint(f)
     title_was_italic = rest.strip().startswith("*")
     if not after.strip(" .,;") and f.title.endswith(")"):
         # 'The Theory of Autonomy (Cambridge: Cambridge University Press)': the imprint in parentheses

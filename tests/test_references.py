@@ -461,3 +461,64 @@ def test_venue_with_apostrophe_year_is_a_chapter() -> None:
 def test_article_number_suffix_in_pages() -> None:
     ref = _p("Ito, K. 2017. Visual coupling. Cell 169, 1291–1302.e14.")
     assert (ref.container, ref.volume, ref.pages) == ("Cell", "169", "1291-1302.e14")
+
+
+# --- issue 3: publishers -------------------------------------------------------------------------
+
+
+def test_publisher_keeps_company_suffixes() -> None:
+    assert _p("Dale, R. (1971). A Primer of Topology. Barnes and Co. Ltd.").publisher == "Barnes and Co. Ltd"
+    assert _p("Hart, K. 2001. Soil and seed. Quill Associates, Inc., Dover, DE.").publisher == "Quill Associates, Inc."
+    assert _p("Lowe, A. (2007). Gothic Tales. Glasgow: Glasgow Univ. Press.").publisher == "Glasgow Univ. Press"
+
+
+def test_publisher_without_volume_statement_or_closing_note() -> None:
+    assert _p("Marin, L. 2003. The Long Decade. Vol. 2 Harbor House.").publisher == "Harbor House"
+    ref = _p("Dupré, S. (1990). Traité du rêve. Lyon, France : PUL. (Original work published 1921).")
+    assert ref.publisher == "PUL"
+
+
+def test_imprint_after_a_comma_ending_the_title() -> None:
+    ref = _p("Holt, B. (1986). Machine Hearing, Delta Press.")
+    assert (ref.title, ref.publisher) == ("Machine Hearing", "Delta Press")
+    ref = _p("Marsh J., 1985, Waves in Shallow Water, Springer-Verlag, New York.")
+    assert (ref.title, ref.publisher) == ("Waves in Shallow Water", "Springer-Verlag")
+    assert _p("Durand, E. (1984), Le métier de juge, Paris, Payot.").publisher == "Payot"
+    ref = _p("Vidal, M. 1999, Reading music by machine, Berlin: Springer.")
+    assert (ref.title, ref.publisher) == ("Reading music by machine", "Springer")
+    # a comma inside a title is not an imprint
+    ref = _p("Rowe, T. (2003). Fire, Ice and Stone, a history.")
+    assert (ref.title, ref.publisher) == ("Fire, Ice and Stone, a history", "")
+
+
+def test_meeting_name_without_place_dates_and_publisher() -> None:
+    ref = _p(
+        "Lund, K. 1996. Fast sorting. In Proceedings of the 1996 Spring Computing Conference (Fargo, ND, Apr 2-5), 10-19."
+    )
+    assert (ref.container, ref.pages) == ("Proceedings of the 1996 Spring Computing Conference", "10-19")
+    ref = _p("Pike, R. (2011). Crack growth. In 12th World Conference on Fracture, Lyon, France.")
+    assert ref.container == "12th World Conference on Fracture"
+    ref = _p("Dunn, A. 1992. Message passing. In Proceedings of the Workshop on Networks, ACM, New York.")
+    assert (ref.container, ref.publisher) == ("Proceedings of the Workshop on Networks", "ACM")
+    # a book's name is not a meeting: its last part stays
+    ref = _p("Gray, P. (2001). Clay pots. In Studies in Ceramics, Rotterdam. Kiln Press.")
+    assert ref.container == "Studies in Ceramics, Rotterdam"
+
+
+def test_book_of_chapter_without_volume_pages_or_editors_after_it() -> None:
+    ref = _p("Ross, E. (1983). Play. In P. Lane (Ed.), Handbook of play (Vol. 2, pp. 103-196). New York: Wiley.")
+    assert (ref.container, ref.volume, ref.pages, ref.publisher) == ("Handbook of play", "2", "103-196", "Wiley")
+    ref = _p("Kent, D. (1987). Plans. In Kent, D. (Eds.), Reasoning About Plans, pp. 9-22. Lark Press, Provo, Utah.")
+    assert (ref.container, ref.pages, ref.publisher) == ("Reasoning About Plans", "9-22", "Lark Press")
+    ref = _p("Orme, T. 1973. Chiefdoms. In The Making of Ranks, edited by Ann Hale, pp. 53-59. Dune Press, Reno.")
+    assert (ref.container, ref.pages) == ("The Making of Ranks", "53-59")
+
+
+def test_chapter_book_ending_in_a_short_word_before_a_place_colon_imprint() -> None:
+    ref = _p("Amis, K. (1990). On jokes. In The Big Joke Book. London: Lantern Press.")
+    assert (ref.container, ref.publisher) == ("The Big Joke Book", "Lantern Press")
+
+
+def test_meeting_place_then_publisher_after_a_full_stop() -> None:
+    ref = _p("Ross, Q. (1987). Logic at work. In Symposium on Logic Tools, Austin, TX. IEEE Press.")
+    assert (ref.container, ref.publisher) == ("Symposium on Logic Tools", "IEEE Press")
