@@ -798,6 +798,10 @@ def _imprint_at(parts: list[str], k: int) -> bool:
     return bool(first[:1].isupper() and _PUBLISHER_WORD.search(first) and all(_PLACE_PART.match(p) for p in rest))
 
 
+#: Comma-separated parts an imprint may have: the publisher and up to four places.
+_IMPRINT_MAX_PARTS = 5
+
+
 def _comma_imprint(f: _Fields) -> None:
     """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
 
@@ -805,7 +809,9 @@ def _comma_imprint(f: _Fields) -> None:
     """
     body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
     parts = [part.strip() for part in body.split(",")]
-    for k in range(len(parts) - 1, 0, -1):
+    # An imprint is a name and a few places ('Springer-Verlag, Berlin, Heidelberg, New York'): looking
+    # no further back keeps a title of many commas linear (each try reads the parts after it).
+    for k in range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1):
         if _imprint_at(parts, k):
             while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
                 k -= 1  # 'Cambridge, New York: Wisconsin Press'
