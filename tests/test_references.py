@@ -309,6 +309,27 @@ def test_group_author_is_marked() -> None:
             "Baumberg",
             "An efficient",
         ),
+        # a reprint: the year of the edition cited, then the original one in brackets
+        ("Marlowe, Edith. 1998[1921]. The Glass Orchard. Leeds: Hartwell.", 1998, "Marlowe", "The Glass"),
+        # the original year in brackets first: the first year written is the one cited
+        ("QUILLAN, Robert. [1788] 1962. Essays on Trade. Edited by J. Post. Bristol: Arden", 1788, "QUILLAN", "Essays"),
+        # a decade in the title is no year: the loose year after the names is
+        (
+            "Dunmore, K. 2011 Halifax in the 1870s: A Survey of the 1871 Census. Nova Press, Halifax.",
+            2011,
+            "Dunmore",
+            "Halifax",
+        ),
+        # 'S. D.' between initials is no 's.d.' (sans date)
+        ("Ferrand, K., Ostler, R. S. D., et al. 2009, ApJ, 702, 114", 2009, "Ferrand", "ApJ"),
+        (
+            "Galt, R.; Mora, S.D.J.; & Pell, A.M., 2001. Slow sand filters. Water Journal, 12:3: 40.",
+            2001,
+            "Galt",
+            "Slow",
+        ),
+        # a year glued to the last initial (IOP/AGU lists without punctuation)
+        ("Varga T, Olsen A M and Brandt K2016 Phys. Rev. D 94 1123", 2016, "Varga", "Phys"),
     ],
 )
 def test_year_without_punctuation_month_or_brackets(text: str, year: int, family: str, title: str) -> None:
