@@ -482,3 +482,50 @@ def test_venue_with_apostrophe_year_is_a_chapter() -> None:
 def test_article_number_suffix_in_pages() -> None:
     ref = _p("Ito, K. 2017. Visual coupling. Cell 169, 1291–1302.e14.")
     assert (ref.container, ref.volume, ref.pages) == ("Cell", "169", "1291-1302.e14")
+
+
+# --- issue 3: names before the title when the year closes the entry -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # given names first: a stop after an initial opens the next name
+        (
+            "K. Ostrow, L. Pham, and T. Ruiz-Lee. Sharded logs for replicated stores. Systems Journal, 4(2), 1991.",
+            ["Ostrow", "Pham", "Ruiz-Lee"],
+        ),
+        # the first name inverted, the others given first
+        (
+            "Moss, T., R. Vane & P. Quill. Tongue rest positions in bilinguals. Phonetics 12(3), 2008.",
+            ["Moss", "Vane", "Quill"],
+        ),
+        (
+            "Harlow, Dana J., Ruth K. Senn, and Owen B. Tarr. Leading Small Firms. Boston: Pell Press, 1971.",
+            ["Harlow", "Senn", "Tarr"],
+        ),
+        # family then initials, every name
+        (
+            "Orban P.K., Mills T., Quade R.S. Collagen turnover in tendons. Matrix 14: 3-9, 1995.",
+            ["Orban", "Mills", "Quade"],
+        ),
+        # inverted names with initials, then a title after a comma
+        (
+            "Laskin, P. T., Morrow, D. E., Shock lamellae in quartz grains, Crater Studies, vol. 7, 1988.",
+            ["Laskin", "Morrow"],
+        ),
+        ("Noyes, K. and T. Bram, Synapse pruning in the young cortex. Neuron 9(2) p. 44-51, 2004.", ["Noyes", "Bram"]),
+        # a role after the names
+        (
+            "Pratt, J. and W. Olen (Eds.). The fourth report on the language Kestrel. Notices 3(1), 1989, 5-9.",
+            ["Pratt", "Olen"],
+        ),
+    ],
+)
+def test_year_at_end_name_lists(text: str, expected: list[str]) -> None:
+    assert families(parse(text)) == expected
+
+
+def test_year_at_end_journal_after_names_given_first_is_no_name() -> None:
+    ref = parse("[4] R. Ivers, P. Lund, Chem. Mater. 2012, 24, 311.")
+    assert families(ref) == ["Ivers", "Lund"]
