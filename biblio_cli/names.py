@@ -50,6 +50,7 @@ _NAMES_GO_ON = re.compile(r"[^\W\d_]{1,2}\.|(?:and|&|und)\s")
 _BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _EDGE_STARS = re.compile(r"^\*+|\*+$")
 _FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.$")
+_HAS_INITIAL = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.")
 
 
 def strip_et_al(block: str) -> tuple[str, bool]:
@@ -126,16 +127,30 @@ def names_prefix(block: str) -> str:
     if sentence:
         return sentence
     end = 0
-    for m in re.finditer(rf"(?:{_NAME_LIST_SEPARATOR.pattern})|$", block):
-        token = block[end : m.start()].strip()
-        if not (_LEADING_INITIALS.match(token) or _is_vancouver_name(token)):
-            break
+    start = 0
+    family_alone = False  # the token before was a family name waiting for its initials
+    names = strip_et_al(block)[0]  # 'Ferrand, K., Ostler, R., et al.': names only, nothing to cut
+    for m in re.finditer(rf"(?:{_NAME_LIST_SEPARATOR.pattern})|$", names):
+        token = names[start : m.start()].strip()
+        start = m.end()
+        if family_alone:
+            if not _is_initials(token):
+                break
+            family_alone = False  # 'Gibson, R. L., Reimold, W. U., Title, Journal': inverted names
+        elif not (_LEADING_INITIALS.match(token) or _is_vancouver_name(token)):
+            if not _FAMILY_ALONE.match(token) or _is_group_like(token):
+                break
+            family_alone = True
+            continue  # a family counts only with its initials: 'Feferman, S.', not 'Energy, Title'
+
         end = m.end()
-        if m.start() == len(block):
+        if m.start() == len(names):
             return ""  # names only: nothing to cut
     return block[:end].rstrip(" ,&") if end else ""
 
 
+#: A family name written alone before its initials: 'Gibson', 'El Gorsey', 'van der Berg'.
+_FAMILY_ALONE = re.compile(r"^(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*){0,2}$")
 #: A full stop that may close the names: not one between two initials ('D. J.') or before 'and'/'&'.
 _SENTENCE_END = re.compile(r"\.\s+(?!(?:[^\W\d_][a-z]?\.|and\b|&|et\s+al\b|[a-z]))")
 _NAME_WORDS = re.compile(r"^(?:(?:[^\W\d_][a-z]?\.\s*(?:-\s*)?)*(?:[a-z]{1,3}\s+)?[A-ZÀ-Þ][\w'’\-]*\.?\s*){1,4}$")
@@ -146,16 +161,36 @@ def _names_sentence(block: str) -> str:
     the names are the first sentence when every piece of it looks like a name or initials."""
     for m in _SENTENCE_END.finditer(block, 0, 2000):
         head = block[: m.start() + 1]
-        if "," in head or not _is_initials(head.rstrip(".").rsplit(" and ", 1)[-1].rsplit("&", 1)[-1]):
-            break  # 'D. J. Burr': a stop after initials closes the names only after a family name
+        if _stop_closes_names(head):
+            break
     else:
         return ""
-    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(strip_et_al(head.rstrip("."))[0])]
+    # 'Rees, J. and W. Clinger (Eds.).': the role is no name, and strip_role takes it off later
+    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(strip_role(strip_et_al(head.rstrip("."))[0])[0])]
     if not tokens or any(not t or len(t) > 40 or not _NAME_WORDS.match(t) for t in tokens):
         return ""
     if len(tokens) == 1 and len(tokens[0].split()) < 2:
         return ""  # one word: a title as likely as a name
+    if _LEADING_INITIALS.match(tokens[0]) and not _HAS_INITIAL.search(tokens[-1]):
+        return ""  # 'E. Garnett, P. Yang, Nano Lett.': names given first, then a journal without initials
     return head if _FINAL_INITIAL.search(head) else head[:-1]
+
+
+def _stop_closes_names(head: str) -> bool:
+    """Whether the full stop ending `head` may close the names rather than abbreviate a given name.
+
+    'D. J. Burr.' closes after a family name. A stop after an initial closes 'Jones, C. D.' and
+    'Holden, Paul E.' (the given part of an inverted name, after a family written alone), but not
+    'M. Kitsuregawa, H.' nor 'Gick, B., Y.': there the initial opens the next name, given name first.
+    """
+    if "," not in head:
+        return not _is_initials(head.rstrip(".").rsplit(" and ", 1)[-1].rsplit("&", 1)[-1])
+    if not _FINAL_INITIAL.search(head):
+        return True
+    pieces = _NAME_LIST_SEPARATOR.split(head[:-1])
+    if _FINAL_INITIAL.search(pieces[0].rstrip(".") + ".") and not _LEADING_INITIALS.match(pieces[0]):
+        return True  # 'Hofbauer L.C., Riggs B.L.': every name is written family first, initials after
+    return len(pieces) < 2 or not _HAS_INITIAL.search(pieces[-2])
 
 
 def _is_vancouver_name(token: str) -> bool:

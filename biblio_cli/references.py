@@ -36,13 +36,19 @@ _RETRIEVAL = re.compile(
 )
 _YEAR_IN_PARENS = re.compile(
     r"\(\s*(?:[A-Z][a-zé]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?"  # '(December 1998)', '(May 3, 2001)'
-    r"(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?:\s*[-/]\s*\d{2,4})?(?:\s*\[[^\]]{1,12}\])?(?:\s*,\s*[^)]{0,40})?\s*\)"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?<!0s)(?:\s*[-/]\s*\d{2,4})?(?:\s*\[[^\]]{1,12}\])?(?:\s*,\s*[^)]{0,40})?\s*\)"
     r"|\(\s*(?P<label>n\.\s?d\.|s\.\s?d\.|sans date|o\.\s?j\.|in press|sous presse|forthcoming|à paraître|im druck)\s*\)",
     re.IGNORECASE,
 )
 _YEAR_BARE = re.compile(
-    r"(?:(?<=[.,])|(?<=[.,]\s)|(?<=\s))(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?=[.,;:]|\s*$)"
-    r"|(?<=[.,]\s)(?P<label>n\.\s?d\.|s\.\s?d\.|in press|sous presse|forthcoming)",
+    r"(?:(?<=[.,])|(?<=[.,]\s)|(?<=\s))"
+    # '[1752] 1955.': the original year in brackets before the edition's; the first written is cited
+    r"(?:\[(?=(?:1[5-9]\d\d|20\d\d)\]\s*(?:1[5-9]\d\d|20\d\d)[.,;:]))?"
+    r"(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?<!0s)"  # '1850s' is a decade, not a year
+    # '2001[1953].' (a reprint and its original year), or the close of '[1752] 1955.'
+    r"(?:\s*\[(?:1[5-9]\d\d|20\d\d)\]|\]\s*(?:1[5-9]\d\d|20\d\d))?(?=[.,;:]|\s*$)"
+    # 'n.d.', 'N.d.', but not the capital initials in 'White, S. D. M.' or 'Booth, S.D.J.'
+    r"|(?<=[.,]\s)(?P<label>(?-i:[ns]\.\s?[dD]|[NS]\.\s?d)\.|in press|sous presse|forthcoming)",
     re.IGNORECASE,
 )
 #: A citation number left before the first author: '33 ', '[5] ', '(36) ', '5. ' (never a four-digit year).
@@ -218,7 +224,9 @@ _YEAR_REACH = 5000
 
 #: A year with no punctuation after it, when no other will do: 'Kenyon, Thomas 1983 Nineteenth ...', '[1994].'
 _YEAR_LOOSE = re.compile(
-    r"(?<=\s)\[?(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?:\]|(?=\s+[\[*\"“«'A-ZÀ-Þ(]))(?P<label>)"
+    # 'Leenaarts J2017 A&A': a year glued to the last initial
+    r"(?:(?<=\s)|(?<=\s[A-Z]))\[?(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?<!0s)"
+    r"(?:\]|(?=\s+[\[*\"“«'A-ZÀ-Þ(]))(?P<label>)"
 )
 
 

@@ -83,7 +83,8 @@ _ENTRY_YEAR = re.compile(
 #: How far into a line the year of a new entry may be: consortium papers list hundreds of authors first.
 _ENTRY_YEAR_REACH = 5000
 #: Any year, for a line after a blank line: 'Jakobson, Roman 1960.', '(December 1998)', '[1994]'.
-_ANY_YEAR = re.compile(r"(?<![\w/\-])(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\w/\-])")
+#: 'Leenaarts J2017 A&A': a year glued to the last initial counts too.
+_ANY_YEAR = re.compile(r"(?:(?<![\w/\-])|(?<=\s[A-Z]))(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\w/\-])")
 #: A group author opening with a number (never a year): '1000 Genomes Project Consortium'.
 _NUMBERED_GROUP = re.compile(r"^(?!(?:1[5-9]\d\d|20\d\d)\b)\d+[^\W\d_]*\s+(?=[A-Z])")
 #: Lowercase words that may sit among the names before the year.

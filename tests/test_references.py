@@ -309,6 +309,27 @@ def test_group_author_is_marked() -> None:
             "Baumberg",
             "An efficient",
         ),
+        # a reprint: the year of the edition cited, then the original one in brackets
+        ("Marlowe, Edith. 1998[1921]. The Glass Orchard. Leeds: Hartwell.", 1998, "Marlowe", "The Glass"),
+        # the original year in brackets first: the first year written is the one cited
+        ("QUILLAN, Robert. [1788] 1962. Essays on Trade. Edited by J. Post. Bristol: Arden", 1788, "QUILLAN", "Essays"),
+        # a decade in the title is no year: the loose year after the names is
+        (
+            "Dunmore, K. 2011 Halifax in the 1870s: A Survey of the 1871 Census. Nova Press, Halifax.",
+            2011,
+            "Dunmore",
+            "Halifax",
+        ),
+        # 'S. D.' between initials is no 's.d.' (sans date)
+        ("Ferrand, K., Ostler, R. S. D., et al. 2009, ApJ, 702, 114", 2009, "Ferrand", "ApJ"),
+        (
+            "Galt, R.; Mora, S.D.J.; & Pell, A.M., 2001. Slow sand filters. Water Journal, 12:3: 40.",
+            2001,
+            "Galt",
+            "Slow",
+        ),
+        # a year glued to the last initial (IOP/AGU lists without punctuation)
+        ("Varga T, Olsen A M and Brandt K2016 Phys. Rev. D 94 1123", 2016, "Varga", "Phys"),
     ],
 )
 def test_year_without_punctuation_month_or_brackets(text: str, year: int, family: str, title: str) -> None:
@@ -522,3 +543,50 @@ def test_chapter_book_ending_in_a_short_word_before_a_place_colon_imprint() -> N
 def test_meeting_place_then_publisher_after_a_full_stop() -> None:
     ref = _p("Ross, Q. (1987). Logic at work. In Symposium on Logic Tools, Austin, TX. IEEE Press.")
     assert (ref.container, ref.publisher) == ("Symposium on Logic Tools", "IEEE Press")
+
+
+# --- issue 3: names before the title when the year closes the entry -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # given names first: a stop after an initial opens the next name
+        (
+            "K. Ostrow, L. Pham, and T. Ruiz-Lee. Sharded logs for replicated stores. Systems Journal, 4(2), 1991.",
+            ["Ostrow", "Pham", "Ruiz-Lee"],
+        ),
+        # the first name inverted, the others given first
+        (
+            "Moss, T., R. Vane & P. Quill. Tongue rest positions in bilinguals. Phonetics 12(3), 2008.",
+            ["Moss", "Vane", "Quill"],
+        ),
+        (
+            "Harlow, Dana J., Ruth K. Senn, and Owen B. Tarr. Leading Small Firms. Boston: Pell Press, 1971.",
+            ["Harlow", "Senn", "Tarr"],
+        ),
+        # family then initials, every name
+        (
+            "Orban P.K., Mills T., Quade R.S. Collagen turnover in tendons. Matrix 14: 3-9, 1995.",
+            ["Orban", "Mills", "Quade"],
+        ),
+        # inverted names with initials, then a title after a comma
+        (
+            "Laskin, P. T., Morrow, D. E., Shock lamellae in quartz grains, Crater Studies, vol. 7, 1988.",
+            ["Laskin", "Morrow"],
+        ),
+        ("Noyes, K. and T. Bram, Synapse pruning in the young cortex. Neuron 9(2) p. 44-51, 2004.", ["Noyes", "Bram"]),
+        # a role after the names
+        (
+            "Pratt, J. and W. Olen (Eds.). The fourth report on the language Kestrel. Notices 3(1), 1989, 5-9.",
+            ["Pratt", "Olen"],
+        ),
+    ],
+)
+def test_year_at_end_name_lists(text: str, expected: list[str]) -> None:
+    assert families(parse(text)) == expected
+
+
+def test_year_at_end_journal_after_names_given_first_is_no_name() -> None:
+    ref = parse("[4] R. Ivers, P. Lund, Chem. Mater. 2012, 24, 311.")
+    assert families(ref) == ["Ivers", "Lund"]

@@ -49,6 +49,16 @@ def test_no_section_without_a_heading() -> None:
     assert find_reference_section(split_lines("Text (Paul, 2019).\n\nThe references are below.\n")) is None
 
 
+def test_entry_with_a_year_glued_to_an_initial_starts_after_a_blank_line() -> None:
+    lines = split_lines(
+        "## References\n\nA. Rossi and B. Lund ( 2015),to appear.\n\n"
+        "Varga T, Olsen A M and Brandt K2016 Phys. Rev. D 94 1123\n"
+    )
+    section = find_reference_section(lines)
+    assert section is not None
+    assert len(split_entries(lines, section)) == 2
+
+
 def test_section_ends_at_a_higher_heading() -> None:
     lines = split_lines(f"## References\n\n- {ENTRY_A}\n\n# Appendix A\n\nNot a reference (2019).\n")
     section = find_reference_section(lines)
