@@ -120,6 +120,9 @@ def names_prefix(block: str) -> str:
     quote = re.search(r"[\"“«]", block)
     if quote and quote.start() > 2:
         return block[: quote.start()].rstrip(" ,")
+    before_et_al = _names_before_et_al(block)
+    if before_et_al:
+        return before_et_al
     inverted = _INVERTED_THEN_TITLE.match(block)
     if inverted:
         return inverted.group(0)
@@ -129,7 +132,9 @@ def names_prefix(block: str) -> str:
     end = 0
     start = 0
     family_alone = False  # the token before was a family name waiting for its initials
-    names = strip_et_al(block)[0]  # 'Ferrand, K., Ostler, R., et al.': names only, nothing to cut
+    # 'Kwon HM, Handler JS: Title' or 'Garey, M.R., Johnson, D.S.: Title': a colon closes the names
+    colon = block.find(": ", 0, 2000)
+    names = strip_et_al(block[:colon] if colon > 0 else block)[0]  # 'Ferrand, K., et al.': names only
     for m in re.finditer(rf"(?:{_NAME_LIST_SEPARATOR.pattern})|$", names):
         token = names[start : m.start()].strip()
         start = m.end()
@@ -145,8 +150,23 @@ def names_prefix(block: str) -> str:
 
         end = m.end()
         if m.start() == len(names):
-            return ""  # names only: nothing to cut
+            return block[:colon] if colon > 0 else ""  # names only: nothing to cut
     return block[:end].rstrip(" ,&") if end else ""
+
+
+#: 'et al.' after a name: written by a name's side, so with a space or a comma before it.
+_ET_AL_AFTER_NAME = re.compile(r"(?<=[\s,])et\.?\s?al\b\.?")
+
+
+def _names_before_et_al(block: str) -> str:
+    """'Sambrook et al., Molecular Cloning, ...', 'A. G. Riess et al., Astron. J.': 'et al.' closes the names."""
+    m = _ET_AL_AFTER_NAME.search(block, 1, 300)
+    if not m:
+        return ""
+    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(block[: m.start()].strip(" ,"))]
+    if not all(t and len(t) <= 40 and _NAME_WORDS.match(t) for t in tokens):
+        return ""  # 'A study of dogs by Smith et al.': the words before are no names
+    return block[: m.end()]
 
 
 #: A family name written alone before its initials: 'Gibson', 'El Gorsey', 'van der Berg'.

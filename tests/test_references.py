@@ -581,6 +581,14 @@ def test_meeting_place_then_publisher_after_a_full_stop() -> None:
             "Pratt, J. and W. Olen (Eds.). The fourth report on the language Kestrel. Notices 3(1), 1989, 5-9.",
             ["Pratt", "Olen"],
         ),
+        # 'et al.' closes the names, whatever follows it
+        ("Ferro et al., Plant Cell Rep., 12: 44-49, 1993.", ["Ferro"]),
+        ("P. Q. Lanzo et al., Astron. Lett. 88, 1201 (2004).", ["Lanzo"]),
+        ("Dorn K. et al., Theor. Appl. Genet. 84: 75-82, 1992.", ["Dorn"]),
+        # a colon closes the names: Vancouver and Springer styles
+        ("Vance KL, Ortiz JM: Salt stress in root cells. J Plant Biol 1997, 8:12-19.", ["Vance", "Ortiz"]),
+        ("Hart, B.T., Lowe, C.D.: Sorting networks revisited. Algorithmica 3, 44-50 (1988)", ["Hart", "Lowe"]),
+        ("G. Pruitt, D. M. Lamb: J. Chem. Phys. 61, 2021 (1974).", ["Pruitt", "Lamb"]),
     ],
 )
 def test_year_at_end_name_lists(text: str, expected: list[str]) -> None:
