@@ -106,8 +106,16 @@ def vancouver_prefix(block: str) -> str:
     return ""
 
 
-#: 'Smith, John. Title ...': an inverted first name, then the title (Chicago notes-bibliography).
-_INVERTED_THEN_TITLE = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?,\s[A-Z][\w'’\-]+(?:\s[A-Z]\.)?(?=\.\s)")
+#: 'Smith, John. Title ...', 'Goethe, Johann Wolfgang von. Title', 'Klein, Étienne, Les tactiques, ...': an
+#: inverted first name (given names, an initial, a trailing particle), then the title (Chicago, MLA, French).
+_INVERTED_THEN_TITLE = re.compile(
+    r"^[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?,"
+    r"(?:\s[A-ZÀ-Þ][\w'’\-]+){1,3}(?:\s[A-Z]\.)?(?P<particle>\s[a-z]{1,4})?(?=(?P<stop>\.\s|,\s))"
+)
+#: Words that open a title, never a name: 'The Turkish Straits', 'Les tactiques', "L'art".
+_TITLE_OPENING = re.compile(r"(?:the|an?|les?|la|l['’]|une?|die|der|das|el|il|lo)\b", re.IGNORECASE)
+#: Lowercase words that join names ('Carla Dahl and Wyndy Corbin'), so no sign of a title.
+_NAME_JOINERS = frozenset(("and", "et", "und", "y", "e", "&"))
 _NAME_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
 
@@ -124,7 +132,7 @@ def names_prefix(block: str) -> str:
     if before_et_al:
         return before_et_al
     inverted = _INVERTED_THEN_TITLE.match(block)
-    if inverted:
+    if inverted and _inverted_name_ends(inverted, block):
         return inverted.group(0)
     sentence = _names_sentence(block)
     if sentence:
@@ -167,6 +175,29 @@ def _names_before_et_al(block: str) -> str:
     if not all(t and len(t) <= 40 and _NAME_WORDS.match(t) for t in tokens):
         return ""  # 'A study of dogs by Smith et al.': the words before are no names
     return block[: m.end()]
+
+
+def _inverted_name_ends(inverted: re.Match[str], block: str) -> bool:
+    """Whether the inverted first name matched by _INVERTED_THEN_TITLE is all the names.
+
+    A full stop ends it ('Smith, John. Title'); a comma only before a piece that is a title, not
+    another name ('Klein, Étienne, Les tactiques de Chronos, Paris' but not 'Lee, Ann, Kim, Bo').
+    """
+    particle = inverted.group("particle")
+    if particle and particle.strip() not in PARTICLES:
+        return False  # 'Smith, John and. ': a lowercase word that is no particle
+    if _is_vancouver_name(block[: block.find(",")]):
+        return False  # 'Dahl DW, Gom GJ, Weinberg CB: Title': a Vancouver list, no inverted name
+    if inverted.group("stop")[0] == ".":
+        return True
+    start = inverted.end() + 2
+    piece = block[start : start + 200].split(",", 1)[0].split(". ", 1)[0]
+    words = piece.split()
+    if not words or words[0] in _NAME_JOINERS:
+        return False  # 'Sambrook, Joe, and David Russell': the names go on
+    if _TITLE_OPENING.match(piece) or ":" in piece or any(c.isdigit() for c in piece):
+        return True
+    return any(w[:1].islower() and w not in _NAME_JOINERS and w not in PARTICLES for w in words)
 
 
 #: A family name written alone before its initials: 'Gibson', 'El Gorsey', 'van der Berg'.
@@ -242,6 +273,14 @@ def _person(family: str, given: str = "") -> Person:
     return Person(family=" ".join(words), given=given, particle=" ".join(particle_words))
 
 
+def _inverted_person(family: str, given: str) -> Person:
+    """'Goethe', 'Johann Wolfgang von' -> von Goethe, Johann Wolfgang: a particle written after the given names."""
+    head, _, last = given.rpartition(" ")
+    if head and last in PARTICLES:
+        return _person(f"{last} {family}", head)
+    return _person(family, given)
+
+
 def _natural_order(token: str) -> Person:
     """'Mary Jones' -> Jones, Mary; 'Ludwig van Beethoven' -> van Beethoven, Ludwig."""
     words = token.split()
@@ -251,6 +290,10 @@ def _natural_order(token: str) -> Person:
     while cut > 1 and words[cut - 1] in PARTICLES and words[cut - 1].islower():
         cut -= 1
     return _person(" ".join(words[cut:]), " ".join(words[:cut]))
+
+
+#: Given names of an inverted name: 'José Carlos Assis', 'Johann Wolfgang von' (a trailing particle).
+_GIVEN_NAMES = re.compile(r"^[A-ZÀ-Þ][\w'’\-]*\.?(?:\s[A-ZÀ-Þ][\w'’\-]*\.?){1,3}(?:\s[a-z]{1,4})?$")
 
 
 def _split_outside_parens(block: str) -> list[str]:
@@ -354,8 +397,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             persons.append(_natural_order(token))
             i += 1
             continue
-        if i == 0 and nxt and len(nxt.split()) <= 2:
-            persons.append(_person(token, nxt))
+        if i == 0 and nxt and (len(nxt.split()) <= 2 or (len(tokens) == 2 and _GIVEN_NAMES.match(nxt))):
+            persons.append(_inverted_person(token, nxt))
             i += 2
             continue
         persons.append(_natural_order(token) if i > 0 else _person(token))

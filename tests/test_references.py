@@ -595,6 +595,27 @@ def test_year_at_end_name_lists(text: str, expected: list[str]) -> None:
     assert families(parse(text)) == expected
 
 
+def test_year_at_end_inverted_name_with_several_given_names_then_title() -> None:
+    # 'Family, Given Given particle. Title': Chicago, a particle written after the given names
+    ref = parse("Hollis, Anna Maria von. Gardens of Stone. Vienna: Tessel, 1961.")
+    assert [(a.family, a.given, a.particle) for a in ref.authors] == [("Hollis", "Anna Maria", "von")]
+    assert ref.title == "Gardens of Stone" and ref.publisher == "Tessel"
+    ref = parse("ROCHA, Pedro Luiz Dias. Ventos do sul. Recife: Maré, 1977.")
+    assert [(a.family, a.given) for a in ref.authors] == [("ROCHA", "Pedro Luiz Dias")]
+    # 'NOM, Prénom, Titre, Lieu, Éditeur, 1990': French and MLA, the title after a comma
+    ref = parse("BRUNEL, Odile, Les jardins du nord, Lille, Presses du Septentrion, 1998.")
+    assert families(ref) == ["BRUNEL"] and ref.title.startswith("Les jardins du nord")
+    ref = parse("Tarrow, Keith M., The Harbour Towns and Trade, Leeds: Mersey Press, 1984.")
+    assert families(ref) == ["Tarrow"] and ref.title == "The Harbour Towns and Trade"
+    # but not before another name, nor in a Vancouver list ending with a colon
+    assert families(parse("Oduya, Clare, and Paul Brandt. Salt Roads. Leeds: Fen, 1993.")) == ["Oduya", "Brandt"]
+    assert families(parse("Ruiz PE, Mott KL, Abel LM: Cell growth in yeast. Yeast Res 8:1-9, 1999.")) == [
+        "Ruiz",
+        "Mott",
+        "Abel",
+    ]
+
+
 def test_year_at_end_journal_after_names_given_first_is_no_name() -> None:
     ref = parse("[4] R. Ivers, P. Lund, Chem. Mater. 2012, 24, 311.")
     assert families(ref) == ["Ivers", "Lund"]
