@@ -212,7 +212,7 @@ def _names_sentence(block: str) -> str:
     the names are the first sentence when every piece of it looks like a name or initials."""
     for m in _SENTENCE_END.finditer(block, 0, 2000):
         head = block[: m.start() + 1]
-        if _stop_closes_names(head):
+        if _stop_closes_names(head) and not _middle_initial_before_family(head, block, m.end()):
             break
     else:
         return ""
@@ -225,6 +225,30 @@ def _names_sentence(block: str) -> str:
     if _LEADING_INITIALS.match(tokens[0]) and not _HAS_INITIAL.search(tokens[-1]):
         return ""  # 'E. Garnett, P. Yang, Nano Lett.': names given first, then a journal without initials
     return head if _FINAL_INITIAL.search(head) else head[:-1]
+
+
+#: A given name and its initials closing a name list's piece: 'Larry L.', 'Arthur J. K.'.
+_GIVEN_THEN_INITIALS = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.?)+$")
+#: A one-word family name that closes a name: 'Peterson.', 'Erlien, and', 'Aha and'.
+_FAMILY_THEN_STOP = re.compile(r"[A-ZÀ-Þ][\w'’\-]*[a-zà-ÿ][\w'’\-]*(?:[.,]|\s(?:and|&)\s)")
+
+
+def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
+    """'David Moss and Larry L. Peterson. Title': the stop after 'Larry L.' is a middle initial's.
+
+    Names written given name first before it ('David Moss', not the family alone of 'Holden, Paul E.'),
+    and one word closing a name after it: the family of 'Larry L.' comes next.
+    """
+    pieces = _NAME_LIST_SEPARATOR.split(head[:-1])
+    if not _GIVEN_THEN_INITIALS.match(pieces[-1].strip()):
+        return False
+    if len(pieces) == 1:  # 'Gene T. J. Wuu and Arthur Bern': the first name, and the list goes on after it
+        family = _FAMILY_THEN_STOP.match(block, after)
+        return bool(family and family.group(0)[-1] == " ")
+    before = pieces[-2].split()
+    if len(before) < 2 or _is_initials(before[-1]) or not before[-1][:1].isupper():
+        return False  # 'Holden, Paul E.' (the family alone) or 'Bloom T., Lee K.' (family, initials)
+    return bool(_FAMILY_THEN_STOP.match(block, after))
 
 
 def _stop_closes_names(head: str) -> bool:
@@ -371,7 +395,7 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             i += 1
             continue
         given_first = _GIVEN_INITIALS_FAMILY.match(token)
-        if given_first and i > 0:
+        if given_first and (i > 0 or natural):  # natural: 'Gene T. J. Wuu and Arthur Bern'
             persons.append(_person(given_first.group("family"), token[: given_first.start("family")].strip()))
             i += 1
             continue

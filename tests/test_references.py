@@ -581,6 +581,16 @@ def test_meeting_place_then_publisher_after_a_full_stop() -> None:
             "Pratt, J. and W. Olen (Eds.). The fourth report on the language Kestrel. Notices 3(1), 1989, 5-9.",
             ["Pratt", "Olen"],
         ),
+        # given name first with a middle initial: the stop after it is no end of the names
+        (
+            "Rhea Boyd and Simon K. Tallis. Paging on small disks. In Proc. Storage, pages 3-9, 1991.",
+            ["Boyd", "Tallis"],
+        ),
+        (
+            "Omar Haddad, Lena P. Voss, and Ivo Ruud. Lock-free queues. Computing Letters, 7(1), 2003.",
+            ["Haddad", "Voss", "Ruud"],
+        ),
+        ("Nils T. J. Aaberg and Petra M. Lund. Log shipping. In Proc. Data, 1989.", ["Aaberg", "Lund"]),
         # 'et al.' closes the names, whatever follows it
         ("Ferro et al., Plant Cell Rep., 12: 44-49, 1993.", ["Ferro"]),
         ("P. Q. Lanzo et al., Astron. Lett. 88, 1201 (2004).", ["Lanzo"]),
