@@ -106,8 +106,16 @@ def vancouver_prefix(block: str) -> str:
     return ""
 
 
-#: 'Smith, John. Title ...': an inverted first name, then the title (Chicago notes-bibliography).
-_INVERTED_THEN_TITLE = re.compile(r"^[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?,\s[A-Z][\w'’\-]+(?:\s[A-Z]\.)?(?=\.\s)")
+#: 'Smith, John. Title ...', 'Goethe, Johann Wolfgang von. Title', 'Klein, Étienne, Les tactiques, ...': an
+#: inverted first name (given names, an initial, a trailing particle), then the title (Chicago, MLA, French).
+_INVERTED_THEN_TITLE = re.compile(
+    r"^[^\W\d_][\w'’\-]+(?:\s[^\W\d_][\w'’\-]+)?,"
+    r"(?:\s[A-ZÀ-Þ][\w'’\-]+){1,3}(?:\s[A-Z]\.)?(?P<particle>\s[a-z]{1,4})?(?=(?P<stop>\.\s|,\s))"
+)
+#: Words that open a title, never a name: 'The Turkish Straits', 'Les tactiques', "L'art".
+_TITLE_OPENING = re.compile(r"(?:the|an?|les?|la|l['’]|une?|die|der|das|el|il|lo)\b", re.IGNORECASE)
+#: Lowercase words that join names ('Carla Dahl and Wyndy Corbin'), so no sign of a title.
+_NAME_JOINERS = frozenset(("and", "et", "und", "y", "e", "&"))
 _NAME_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
 
@@ -120,8 +128,11 @@ def names_prefix(block: str) -> str:
     quote = re.search(r"[\"“«]", block)
     if quote and quote.start() > 2:
         return block[: quote.start()].rstrip(" ,")
+    before_et_al = _names_before_et_al(block)
+    if before_et_al:
+        return before_et_al
     inverted = _INVERTED_THEN_TITLE.match(block)
-    if inverted:
+    if inverted and _inverted_name_ends(inverted, block):
         return inverted.group(0)
     sentence = _names_sentence(block)
     if sentence:
@@ -129,7 +140,9 @@ def names_prefix(block: str) -> str:
     end = 0
     start = 0
     family_alone = False  # the token before was a family name waiting for its initials
-    names = strip_et_al(block)[0]  # 'Ferrand, K., Ostler, R., et al.': names only, nothing to cut
+    # 'Kwon HM, Handler JS: Title' or 'Garey, M.R., Johnson, D.S.: Title': a colon closes the names
+    colon = block.find(": ", 0, 2000)
+    names = strip_et_al(block[:colon] if colon > 0 else block)[0]  # 'Ferrand, K., et al.': names only
     for m in re.finditer(rf"(?:{_NAME_LIST_SEPARATOR.pattern})|$", names):
         token = names[start : m.start()].strip()
         start = m.end()
@@ -145,8 +158,46 @@ def names_prefix(block: str) -> str:
 
         end = m.end()
         if m.start() == len(names):
-            return ""  # names only: nothing to cut
+            return block[:colon] if colon > 0 else ""  # names only: nothing to cut
     return block[:end].rstrip(" ,&") if end else ""
+
+
+#: 'et al.' after a name: written by a name's side, so with a space or a comma before it.
+_ET_AL_AFTER_NAME = re.compile(r"(?<=[\s,])et\.?\s?al\b\.?")
+
+
+def _names_before_et_al(block: str) -> str:
+    """'Sambrook et al., Molecular Cloning, ...', 'A. G. Riess et al., Astron. J.': 'et al.' closes the names."""
+    m = _ET_AL_AFTER_NAME.search(block, 1, 300)
+    if not m:
+        return ""
+    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(block[: m.start()].strip(" ,"))]
+    if not all(t and len(t) <= 40 and _NAME_WORDS.match(t) for t in tokens):
+        return ""  # 'A study of dogs by Smith et al.': the words before are no names
+    return block[: m.end()]
+
+
+def _inverted_name_ends(inverted: re.Match[str], block: str) -> bool:
+    """Whether the inverted first name matched by _INVERTED_THEN_TITLE is all the names.
+
+    A full stop ends it ('Smith, John. Title'); a comma only before a piece that is a title, not
+    another name ('Klein, Étienne, Les tactiques de Chronos, Paris' but not 'Lee, Ann, Kim, Bo').
+    """
+    particle = inverted.group("particle")
+    if particle and particle.strip() not in PARTICLES:
+        return False  # 'Smith, John and. ': a lowercase word that is no particle
+    if _is_vancouver_name(block[: block.find(",")]):
+        return False  # 'Dahl DW, Gom GJ, Weinberg CB: Title': a Vancouver list, no inverted name
+    if inverted.group("stop")[0] == ".":
+        return True
+    start = inverted.end() + 2
+    piece = block[start : start + 200].split(",", 1)[0].split(". ", 1)[0]
+    words = piece.split()
+    if not words or words[0] in _NAME_JOINERS:
+        return False  # 'Sambrook, Joe, and David Russell': the names go on
+    if _TITLE_OPENING.match(piece) or ":" in piece or any(c.isdigit() for c in piece):
+        return True
+    return any(w[:1].islower() and w not in _NAME_JOINERS and w not in PARTICLES for w in words)
 
 
 #: A family name written alone before its initials: 'Gibson', 'El Gorsey', 'van der Berg'.
@@ -161,7 +212,7 @@ def _names_sentence(block: str) -> str:
     the names are the first sentence when every piece of it looks like a name or initials."""
     for m in _SENTENCE_END.finditer(block, 0, 2000):
         head = block[: m.start() + 1]
-        if _stop_closes_names(head):
+        if _stop_closes_names(head) and not _middle_initial_before_family(head, block, m.end()):
             break
     else:
         return ""
@@ -174,6 +225,30 @@ def _names_sentence(block: str) -> str:
     if _LEADING_INITIALS.match(tokens[0]) and not _HAS_INITIAL.search(tokens[-1]):
         return ""  # 'E. Garnett, P. Yang, Nano Lett.': names given first, then a journal without initials
     return head if _FINAL_INITIAL.search(head) else head[:-1]
+
+
+#: A given name and its initials closing a name list's piece: 'Larry L.', 'Arthur J. K.'.
+_GIVEN_THEN_INITIALS = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.?)+$")
+#: A one-word family name that closes a name: 'Peterson.', 'Erlien, and', 'Aha and'.
+_FAMILY_THEN_STOP = re.compile(r"[A-ZÀ-Þ][\w'’\-]*[a-zà-ÿ][\w'’\-]*(?:[.,]|\s(?:and|&)\s)")
+
+
+def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
+    """'David Moss and Larry L. Peterson. Title': the stop after 'Larry L.' is a middle initial's.
+
+    Names written given name first before it ('David Moss', not the family alone of 'Holden, Paul E.'),
+    and one word closing a name after it: the family of 'Larry L.' comes next.
+    """
+    pieces = _NAME_LIST_SEPARATOR.split(head[:-1])
+    if not _GIVEN_THEN_INITIALS.match(pieces[-1].strip()):
+        return False
+    if len(pieces) == 1:  # 'Gene T. J. Wuu and Arthur Bern': the first name, and the list goes on after it
+        family = _FAMILY_THEN_STOP.match(block, after)
+        return bool(family and family.group(0)[-1] == " ")
+    before = pieces[-2].split()
+    if len(before) < 2 or _is_initials(before[-1]) or not before[-1][:1].isupper():
+        return False  # 'Holden, Paul E.' (the family alone) or 'Bloom T., Lee K.' (family, initials)
+    return bool(_FAMILY_THEN_STOP.match(block, after))
 
 
 def _stop_closes_names(head: str) -> bool:
@@ -222,6 +297,14 @@ def _person(family: str, given: str = "") -> Person:
     return Person(family=" ".join(words), given=given, particle=" ".join(particle_words))
 
 
+def _inverted_person(family: str, given: str) -> Person:
+    """'Goethe', 'Johann Wolfgang von' -> von Goethe, Johann Wolfgang: a particle written after the given names."""
+    head, _, last = given.rpartition(" ")
+    if head and last in PARTICLES:
+        return _person(f"{last} {family}", head)
+    return _person(family, given)
+
+
 def _natural_order(token: str) -> Person:
     """'Mary Jones' -> Jones, Mary; 'Ludwig van Beethoven' -> van Beethoven, Ludwig."""
     words = token.split()
@@ -231,6 +314,10 @@ def _natural_order(token: str) -> Person:
     while cut > 1 and words[cut - 1] in PARTICLES and words[cut - 1].islower():
         cut -= 1
     return _person(" ".join(words[cut:]), " ".join(words[:cut]))
+
+
+#: Given names of an inverted name: 'José Carlos Assis', 'Johann Wolfgang von' (a trailing particle).
+_GIVEN_NAMES = re.compile(r"^[A-ZÀ-Þ][\w'’\-]*\.?(?:\s[A-ZÀ-Þ][\w'’\-]*\.?){1,3}(?:\s[a-z]{1,4})?$")
 
 
 def _split_outside_parens(block: str) -> list[str]:
@@ -308,7 +395,7 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             i += 1
             continue
         given_first = _GIVEN_INITIALS_FAMILY.match(token)
-        if given_first and i > 0:
+        if given_first and (i > 0 or natural):  # natural: 'Gene T. J. Wuu and Arthur Bern'
             persons.append(_person(given_first.group("family"), token[: given_first.start("family")].strip()))
             i += 1
             continue
@@ -334,8 +421,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             persons.append(_natural_order(token))
             i += 1
             continue
-        if i == 0 and nxt and len(nxt.split()) <= 2:
-            persons.append(_person(token, nxt))
+        if i == 0 and nxt and (len(nxt.split()) <= 2 or (len(tokens) == 2 and _GIVEN_NAMES.match(nxt))):
+            persons.append(_inverted_person(token, nxt))
             i += 2
             continue
         persons.append(_natural_order(token) if i > 0 else _person(token))

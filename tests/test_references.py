@@ -581,10 +581,49 @@ def test_meeting_place_then_publisher_after_a_full_stop() -> None:
             "Pratt, J. and W. Olen (Eds.). The fourth report on the language Kestrel. Notices 3(1), 1989, 5-9.",
             ["Pratt", "Olen"],
         ),
+        # given name first with a middle initial: the stop after it is no end of the names
+        (
+            "Rhea Boyd and Simon K. Tallis. Paging on small disks. In Proc. Storage, pages 3-9, 1991.",
+            ["Boyd", "Tallis"],
+        ),
+        (
+            "Omar Haddad, Lena P. Voss, and Ivo Ruud. Lock-free queues. Computing Letters, 7(1), 2003.",
+            ["Haddad", "Voss", "Ruud"],
+        ),
+        ("Nils T. J. Aaberg and Petra M. Lund. Log shipping. In Proc. Data, 1989.", ["Aaberg", "Lund"]),
+        # 'et al.' closes the names, whatever follows it
+        ("Ferro et al., Plant Cell Rep., 12: 44-49, 1993.", ["Ferro"]),
+        ("P. Q. Lanzo et al., Astron. Lett. 88, 1201 (2004).", ["Lanzo"]),
+        ("Dorn K. et al., Theor. Appl. Genet. 84: 75-82, 1992.", ["Dorn"]),
+        # a colon closes the names: Vancouver and Springer styles
+        ("Vance KL, Ortiz JM: Salt stress in root cells. J Plant Biol 1997, 8:12-19.", ["Vance", "Ortiz"]),
+        ("Hart, B.T., Lowe, C.D.: Sorting networks revisited. Algorithmica 3, 44-50 (1988)", ["Hart", "Lowe"]),
+        ("G. Pruitt, D. M. Lamb: J. Chem. Phys. 61, 2021 (1974).", ["Pruitt", "Lamb"]),
     ],
 )
 def test_year_at_end_name_lists(text: str, expected: list[str]) -> None:
     assert families(parse(text)) == expected
+
+
+def test_year_at_end_inverted_name_with_several_given_names_then_title() -> None:
+    # 'Family, Given Given particle. Title': Chicago, a particle written after the given names
+    ref = parse("Hollis, Anna Maria von. Gardens of Stone. Vienna: Tessel, 1961.")
+    assert [(a.family, a.given, a.particle) for a in ref.authors] == [("Hollis", "Anna Maria", "von")]
+    assert ref.title == "Gardens of Stone" and ref.publisher == "Tessel"
+    ref = parse("ROCHA, Pedro Luiz Dias. Ventos do sul. Recife: Maré, 1977.")
+    assert [(a.family, a.given) for a in ref.authors] == [("ROCHA", "Pedro Luiz Dias")]
+    # 'NOM, Prénom, Titre, Lieu, Éditeur, 1990': French and MLA, the title after a comma
+    ref = parse("BRUNEL, Odile, Les jardins du nord, Lille, Presses du Septentrion, 1998.")
+    assert families(ref) == ["BRUNEL"] and ref.title.startswith("Les jardins du nord")
+    ref = parse("Tarrow, Keith M., The Harbour Towns and Trade, Leeds: Mersey Press, 1984.")
+    assert families(ref) == ["Tarrow"] and ref.title == "The Harbour Towns and Trade"
+    # but not before another name, nor in a Vancouver list ending with a colon
+    assert families(parse("Oduya, Clare, and Paul Brandt. Salt Roads. Leeds: Fen, 1993.")) == ["Oduya", "Brandt"]
+    assert families(parse("Ruiz PE, Mott KL, Abel LM: Cell growth in yeast. Yeast Res 8:1-9, 1999.")) == [
+        "Ruiz",
+        "Mott",
+        "Abel",
+    ]
 
 
 def test_year_at_end_journal_after_names_given_first_is_no_name() -> None:
