@@ -257,12 +257,26 @@ def _distinct_works(references: list[Reference]) -> list[Reference]:
 
 
 def same_work(a: Reference, b: Reference) -> bool:
-    """Same year and the same DOI or (nearly) the same title: two copies of one work."""
+    """Same year and the same DOI or (nearly) the same title: two copies of one work.
+
+    Without titles on either side ('Chen, H. 1997, ApJ, 475, 163'), the same journal, volume and pages.
+    """
     if a.year_text != b.year_text:
         return False
     if a.doi and a.doi == b.doi:
         return True
+    if not a.title and not b.title:
+        return bool(a.container and (a.volume or a.pages)) and _journal_key(a) == _journal_key(b)
     return bool(a.title and b.title) and fuzz.token_set_ratio(title_key(a.title), title_key(b.title)) >= SAME_TITLE_MIN
+
+
+def _journal_key(ref: Reference) -> tuple[str, str, str]:
+    """Journal (folded, without punctuation), volume and first page of a title-less article."""
+    return (
+        "".join(c for c in title_key(ref.container) if c.isalnum()),
+        ref.volume.strip(),
+        ref.pages.split("-", 1)[0].strip(),
+    )
 
 
 def _unique(refs: list[Reference]) -> list[Reference]:

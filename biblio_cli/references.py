@@ -70,11 +70,11 @@ _PAGES_PARENS = re.compile(
 )
 _JOURNAL_TAIL = re.compile(
     r"^(?P<container>.*?[^\d\s,])\s*,?\s*"
-    r"(?:(?i:vol\.?|volume|t\.|tome|bd\.?)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?\s*"
+    r"(?:(?<![^\W\d_])(?i:vol\.?|volume|t\.|tome|bd\.?)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?\s*"
     r"(?:\(\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20})\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
-    r"(?:(?:[,:]|(?<=\))(?=\s))\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?(?:\.e\d+)?)"
+    r"(?:(?:[,:]|(?<=[)\d])(?=\s))\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?(?:\.e\d+)?)"
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -829,6 +829,38 @@ def _comma_imprint(f: _Fields) -> None:
             return
 
 
+#: One word of an abbreviated journal name before its full stop: 'Phys', 'Contemp', 'J', 'Am', 'Opthalmol'.
+_ABBREVIATION_WORD = re.compile(r"[A-Z][A-Za-z&]{0,8}")
+_JOURNAL_STOP = re.compile(r"\.\s*(?=[A-Z])")
+
+
+def _titleless_journal(rest: str) -> bool:
+    """'2003, ApJ, 592, 839', '2005 Contemp. Phys. 46 277.', '1987, Science 235: 442-447': the work right
+    after the year is a journal, its volume and pages, with no title (physics, astronomy, patents' lists).
+
+    The journal is one name without sentence ('Experimental Astronomy', 'A&A') or abbreviations, each one
+    capitalised word before a full stop ('N. Engl. J. Med.', 'Nat.Rev.Neurosci.'); a title before it would
+    be a sentence of several words ('Metacaspases. Cell Death ...' is a title: one word of 12 letters).
+    """
+    plain = strip_italics(rest).strip(" .,:;")
+    if not plain[:1].isupper() or len(plain) > 120 or plain.startswith(("In ", "Dans ")):
+        return False
+    m = _tail_match(plain)
+    if m is None or not m.group("volume") or not (m.group("pages") or m.group("article")):
+        return False
+    journal = m.group("container").strip(" ,.;:")
+    if len(journal) > 60 or any(c.isdigit() or c in '?!:;"“”«»()[]' for c in journal):
+        return False
+    *abbreviations, last = _JOURNAL_STOP.split(journal)
+    if len(last.split()) > 5 or not all(_ABBREVIATION_WORD.fullmatch(a) for a in abbreviations):
+        return False
+    if abbreviations and " " in last and any(len(a) > 5 for a in abbreviations):
+        return False  # 'Vancomycin. Mayo Clin Proc': a one-word title, then the journal
+    if last.startswith(("In ", "Dans ")):
+        return False  # 'Senhora. In Obra Completa, 1: 941-1214': a chapter
+    return "," not in journal  # 'Title, Journal, 12, 3-4' is a title ended by a comma (_comma_journal)
+
+
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
@@ -860,9 +892,13 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if role or role_after:
         f.editors = f.authors
         f.type = "book"
-    title, after = _split_title(rest)
-    title = _take_descriptors(title, f)
-    if not title and after:
+    titleless = _titleless_journal(rest)
+    if titleless:
+        title, after = "", rest.strip(" .,:;")
+    else:
+        title, after = _split_title(rest)
+        title = _take_descriptors(title, f)
+    if not title and after and not titleless:
         title, after = _split_title(after)
     f.title = strip_italics(title).strip(" .,:")
     comma_cut = False
@@ -898,7 +934,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         f.publisher, f.container = f.container, ""
     if not f.authors:
         f.problems.append("no authors")
-    if not f.title:
+    if not f.title and not (titleless and f.container):  # physics and astronomy styles give no titles
         f.problems.append("no title")
     if f.raw_doi and not is_valid_doi(f.doi):
         f.problems.append("invalid DOI")

@@ -90,9 +90,10 @@ def load_document(document: Document) -> Loaded:
 
 
 def _identity(ref: Reference) -> tuple[str, int | None, str]:
-    """Same first author, year and title start: the same work cited twice."""
+    """Same first author, year and title start (journal, volume and pages without a title): one work cited twice."""
     first = name_key(ref.authors[0].full_family) if ref.authors else ""
-    return first, ref.year, fold(ref.title)[:TITLE_PREFIX_CHARS]
+    work = ref.title or (f"{ref.container} {ref.volume} {ref.pages}" if ref.container else "")
+    return first, ref.year, fold(work)[:TITLE_PREFIX_CHARS]
 
 
 def load_references(path: str) -> Loaded:

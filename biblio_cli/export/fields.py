@@ -39,8 +39,13 @@ class Extra:
 
 
 def incomplete(ref: Reference) -> bool:
-    """An entry the parser could not make sense of: no creator, no title or no date at all."""
-    return not ref.title or not (ref.authors or ref.editors) or (ref.year is None and not ref.year_label)
+    """An entry the parser could not make sense of: no creator, no title or no date at all.
+
+    A journal article given without its title, as physics and astronomy styles do
+    ('Chen, H. 1997, ApJ, 475, 163'), is complete: its journal, volume and pages name it.
+    """
+    titled = bool(ref.title) or bool(ref.container and (ref.volume or ref.pages))
+    return not titled or not (ref.authors or ref.editors) or (ref.year is None and not ref.year_label)
 
 
 def derive(ref: Reference, document_language: str = "und") -> Extra:
