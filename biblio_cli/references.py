@@ -832,6 +832,9 @@ def _comma_imprint(f: _Fields) -> None:
 #: One word of an abbreviated journal name before its full stop: 'Phys', 'Contemp', 'J', 'Am', 'Opthalmol'.
 _ABBREVIATION_WORD = re.compile(r"[A-Z][A-Za-z&]{0,8}")
 _JOURNAL_STOP = re.compile(r"\.\s*(?=[A-Z])")
+_FIRST_DIGIT = re.compile(r"\d")
+#: How far the volume of a title-less journal tail may be: a 60-character journal and its 'vol.'.
+_TITLELESS_JOURNAL_REACH = 80
 
 
 def _titleless_journal(rest: str) -> bool:
@@ -842,6 +845,16 @@ def _titleless_journal(rest: str) -> bool:
     capitalised word before a full stop ('N. Engl. J. Med.', 'Nat.Rev.Neurosci.'); a title before it would
     be a sentence of several words ('Metacaspases. Cell Death ...' is a title: one word of 12 letters).
     """
+    # Cheap tests first, on the text without any '*' (most entries have a title here): the journal
+    # has no digit, so it ends before the first one, and each full stop in it closes a one-word abbreviation.
+    bare = rest.replace("*", "").strip(" .,:;")
+    if not bare[:1].isupper() or len(bare) > 120:
+        return False
+    digit = _FIRST_DIGIT.search(bare, 0, _TITLELESS_JOURNAL_REACH)
+    if digit is None or not all(
+        _ABBREVIATION_WORD.fullmatch(a) for a in _JOURNAL_STOP.split(bare[: digit.start()])[:-1]
+    ):
+        return False
     plain = strip_italics(rest).strip(" .,:;")
     if not plain[:1].isupper() or len(plain) > 120 or plain.startswith(("In ", "Dans ")):
         return False

@@ -321,7 +321,7 @@ def test_group_author_is_marked() -> None:
             "Halifax",
         ),
         # 'S. D.' between initials is no 's.d.' (sans date)
-        ("Ferrand, K., Ostler, R. S. D., et al. 2009, ApJ, 702, 114", 2009, "Ferrand", "ApJ"),
+        ("Ferrand, K., Ostler, R. S. D., et al. 2009, ApJ, 702, 114", 2009, "Ferrand", ""),  # title-less
         (
             "Galt, R.; Mora, S.D.J.; & Pell, A.M., 2001. Slow sand filters. Water Journal, 12:3: 40.",
             2001,
@@ -329,7 +329,7 @@ def test_group_author_is_marked() -> None:
             "Slow",
         ),
         # a year glued to the last initial (IOP/AGU lists without punctuation)
-        ("Varga T, Olsen A M and Brandt K2016 Phys. Rev. D 94 1123", 2016, "Varga", "Phys"),
+        ("Varga T, Olsen A M and Brandt K2016 Phys. Rev. D 94 1123", 2016, "Varga", ""),  # title-less
     ],
 )
 def test_year_without_punctuation_month_or_brackets(text: str, year: int, family: str, title: str) -> None:
@@ -629,3 +629,41 @@ def test_year_at_end_inverted_name_with_several_given_names_then_title() -> None
 def test_year_at_end_journal_after_names_given_first_is_no_name() -> None:
     ref = parse("[4] R. Ivers, P. Lund, Chem. Mater. 2012, 24, 311.")
     assert families(ref) == ["Ivers", "Lund"]
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "pages"),
+    [
+        ("Moreau, L., & Petit, A. 2011, ApJ, 512, 77", "ApJ", "512", "77"),
+        ("Garnier S., Lopez T., 2004, MNRAS, 340, 1203", "MNRAS", "340", "1203"),
+        ("Brun C M 2009 Contemp. Phys. 51 310.", "Contemp. Phys", "51", "310"),
+        ("Viala, R. 1992, Science 241: 512-518", "Science", "241", "512-518"),
+    ],
+)
+def test_a_journal_right_after_the_year_is_a_titleless_article(
+    text: str, container: str, volume: str, pages: str
+) -> None:
+    ref = parse(text)
+    assert (ref.title, ref.container, ref.volume, ref.pages) == ("", container, volume, pages)
+    assert "no title" not in ref.problems
+
+
+def test_a_title_before_the_journal_is_still_a_title() -> None:
+    ref = parse("Moreau, L. 2011, Cooling flows. ApJ, 512, 77")
+    assert (ref.title, ref.container, ref.volume) == ("Cooling flows", "ApJ", "512")
+
+
+def test_titleless_articles_are_duplicates_only_with_the_same_journal_volume_and_pages() -> None:
+    from biblio_cli.match import same_work
+
+    a = parse("Moreau, L. 2011, ApJ, 512, 77")
+    assert same_work(a, parse("Moreau, L. 2011, ApJ, 512, 77"))
+    assert not same_work(a, parse("Moreau, L. 2011, ApJ, 514, 12"))
+    assert not same_work(a, parse("Moreau, L. 2011, MNRAS, 512, 77"))
+
+
+def test_a_titleless_article_is_exported_without_a_could_not_parse_note() -> None:
+    from biblio_cli.export.fields import incomplete
+
+    assert not incomplete(parse("Moreau, L. 2011, ApJ, 512, 77"))
+    assert incomplete(parse("Moreau, L. 2011."))
