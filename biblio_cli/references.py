@@ -364,6 +364,11 @@ _TRAILING_DATE = re.compile(
 )
 
 
+def _page_range(pages: str) -> str:
+    """'175 – 204' -> '175-204': one plain hyphen, no spaces, however the list wrote the range."""
+    return _DASHES.sub("-", pages.replace(" ", ""))
+
+
 def _tail_match(plain: str) -> re.Match[str] | None:
     m = _JOURNAL_TAIL.match(plain)
     if m and (m.group("volume") or m.group("issue") or m.group("issue2") or m.group("pages") or m.group("article")):
@@ -394,7 +399,7 @@ def _parse_journal_tail(segment: str, f: _Fields) -> bool:
     f.container = container
     f.volume = (m.group("volume") or "").replace(" ", "")
     f.issue = (m.group("issue") or m.group("issue2") or "").strip()
-    f.pages = _DASHES.sub("-", (m.group("pages") or "").replace(" ", "")) or (m.group("article") or "")
+    f.pages = _page_range(m.group("pages") or "") or (m.group("article") or "")
     f.type = f.type or "article-journal"
     return True
 
@@ -411,13 +416,13 @@ def _parse_after_title(after: str, f: _Fields) -> None:
         rest = chapter.group("rest")
         pages = _PAGES_PARENS.search(rest)
         if pages:
-            f.pages = pages.group("pages").replace(" ", "").replace("–", "-")
+            f.pages = _page_range(pages.group("pages"))
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
         f.container = _book_of_chapter(strip_italics(book).strip(" .,"), f)
         trailing_pages = _TRAILING_PAGES.search(publisher)
         if trailing_pages and not f.pages:
-            f.pages = trailing_pages.group("pages").replace(" ", "").replace("–", "-")
+            f.pages = _page_range(trailing_pages.group("pages"))
             publisher = publisher[: trailing_pages.start()]
         f.publisher = publisher_name(strip_italics(publisher)) or f.publisher
         if not f.pages:
@@ -514,14 +519,14 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
     """The book or proceedings a chapter is in, without the pages, volume, editors or place written after it."""
     trailing_pages = _TRAILING_PAGES.search(book) if "p" in book else None
     if trailing_pages:
-        f.pages = f.pages or _DASHES.sub("-", trailing_pages.group("pages").replace(" ", ""))
+        f.pages = f.pages or _page_range(trailing_pages.group("pages"))
         book = book[: trailing_pages.start()].rstrip(" ,.")
     if "ol" in book:  # 'Vol', 'vol', 'volume'
         volume = _VOLUME_AFTER_BOOK.search(book)
         if volume and volume.start() > 0:
             f.volume = f.volume or volume.group("volume")
             if volume.group("pages"):
-                f.pages = f.pages or _DASHES.sub("-", volume.group("pages").replace(" ", ""))
+                f.pages = f.pages or _page_range(volume.group("pages"))
             book = book[: volume.start()].rstrip(" ,.")
     if "edited by" in book:
         edited = _EDITED_BY_AFTER.search(book)
@@ -562,7 +567,7 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
     tail = ""
     pages = _PAGES_IN_CHAPTER.search(rest)
     if pages:
-        f.pages = _DASHES.sub("-", pages.group("pages").replace(" ", ""))
+        f.pages = _page_range(pages.group("pages"))
         rest, tail = rest[: pages.start()], rest[pages.end() :]
     container = rest
     for stop in _SENTENCE_SPLIT.finditer(rest):
@@ -677,7 +682,7 @@ def _imprint_pages(text: str) -> tuple[str, str]:
     m = _IMPRINT_PAGES.search(text)
     if m is None or not _LETTERS.search(text, 0, m.start()):
         return text, ""
-    return text[: m.start()].strip(" .,;"), _DASHES.sub("-", m.group("pages").replace(" ", ""))
+    return text[: m.start()].strip(" .,;"), _page_range(m.group("pages"))
 
 
 def _range_only(pages: str) -> str:
