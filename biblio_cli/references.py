@@ -22,7 +22,10 @@ _DOI_IN_TEXT = re.compile(
     r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)?(10\.\d{4,9}/[^\s<>\"]+)",
     re.IGNORECASE,
 )
-_DOI_MARKER_WITHOUT_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(?!10\.\d{4,9}/)(\S+)", re.IGNORECASE)
+#: A DOI marker without a well-formed DOI: 'doi:S0907444910007493', 'doi: 10. 1101/gr.107854.110' (space inside).
+_DOI_MARKER_WITHOUT_DOI = re.compile(
+    r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(?!10\.\d{4,9}/)(10\.\s*\d{4,9}\s*/\s*\S+|\S+)", re.IGNORECASE
+)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _HAL = re.compile(
     r"\b((?:hal|halshs|tel|inria|cea|sic|dumas|ijn|hceres|insu|in2p3|pastel|inserm|hal-\w+)-\d{8})(?:v\d+)?\b"
@@ -62,13 +65,32 @@ _CHAPTER_NO_EDITORS = re.compile(r"^(?:Dans|In|in|dans)\s*:?\s+(?P<rest>\*.*)$")
 _PAGES_PARENS = re.compile(
     r"\(\s*(?:(?:pp?\.|S\.)\s*(?=\d)|(?=\d+\s*[-–]\s*\d+\s*\)))(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)"
 )
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
 _JOURNAL_TAIL = re.compile(
-    r"^(?P<container>.*?[^\d\s,])\s*,?\s*"
-    r"(?:(?<![^\W\d_])(?i:vol\.?|volume|t\.|tome|bd\.?)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?\s*"
+    # the journal ends in a letter or a stop, but not one inside a number ('Impact Factor: 4.220')
+    r"^(?P<container>.*?(?:[^\d\s,.]|(?<!\d)\.|\.(?!\d)))\s*,?\s*"
+    # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
+    rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
+    r"(?:(?<![^\W\d_])(?i:vol\.?|volume|t\.|tome|bd\.?|v\.)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?"
+    # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
+    r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
+    # 'Environmental Science and Technology, 43:17: 6691', 'Journal of Finance, 50: 2, pp.679- 698'
+    r"(?:(?<=\d):\s*(?P<issue3>\d+(?:[-–]\d+)?)(?=\s*[:,]\s*(?:pp?\.\s*)?\d))?"
+    # bioRxiv exports: 'Genome research 21. 2., pp. 315-324'
+    r"(?:(?<=\d)\.\s+(?P<issue4>\d+)\.?(?=\s*,\s*(?:pp?\.\s*)?[A-Z]?\d))?"
     r"(?:\(\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20})\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
+    r"(?:(?<=\))\s*(?i:suppl\.?|supplement)(?=\s*,))?"  # 'Bone, 23 (5) Suppl., S594'
     r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
-    r"(?:(?:[,:]|(?<=[)\d])(?=\s))\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?(?:\.e\d+)?)"
+    # pages after ',' or ':', after ')' or the volume and a space ('Communications of the ACM 38 39-41'),
+    # after the volume and a full stop ('Studies in African Linguistics 42. 101-132'), or labelled
+    # right after the journal ('Southern Economic Journal pp. 191-204')
+    r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=pp?\.\s*\d|pages\s))"
+    r"\s*(?:pp?\.\s*|S\.\s*|pages\s+)?"
+    r"(?P<pages>[A-Za-z]?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -201,7 +223,15 @@ def _lift_identifiers(text: str, f: _Fields) -> str:
         low = _folded(text)
     if _may_hold(low, *_INDEX_WORDS):
         text = _INDEX_NUMBERS.sub("", text)
+    if "(" in text or "[" in text:
+        text = _EMPTY_BRACKETS.sub("", text).rstrip()
+        if text.endswith(("(", "[")):
+            text = text[:-1]
     return _MULTISPACE.sub(" ", text).strip(" ,;<>")
+
+
+#: Brackets a lifted identifier left empty: 'Journal 57(73), 39-46 (doi:10.1017/...)', '[DOI: https://...]'.
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 
 def _record(pattern: re.Pattern[str], kind: str, text: str, f: _Fields) -> None:
@@ -344,10 +374,6 @@ def _split_title(rest: str) -> tuple[str, str]:
 #: A parenthesised note closing an entry: '(in German)', '(in Korean with English abstract)'.
 _TRAILING_NOTE = re.compile(r"[.,]?\s*\((?:[^()\d]{2,60})\)$")
 _DASHES = re.compile(r"[-–]+")
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-)
 #: A date closing a journal tail whose year was taken: ', December', ', Jul. 1977', ', April-June', ' Sept. 26-28'.
 _TRAILING_DATE = re.compile(
     rf"(?:(?<=\d)|[,.;])\s*\(?(?:\d{{1,2}}\s+)?(?:{_MONTH})\.?(?:\s*[-–/]\s*(?:{_MONTH})\.?)?"
@@ -356,15 +382,45 @@ _TRAILING_DATE = re.compile(
 )
 
 
+#: The longest text read as a journal tail (journal name, numbers, and a title around it for _comma_journal):
+#: real ones are a few hundred characters; a longer text is no tail, and matching it would only cost time.
+_TAIL_MAX = 2000
+
+
 def _tail_match(plain: str) -> re.Match[str] | None:
+    if len(plain) > _TAIL_MAX:
+        return None
     m = _JOURNAL_TAIL.match(plain)
     if m and (m.group("volume") or m.group("issue") or m.group("issue2") or m.group("pages") or m.group("article")):
         return m
     return None
 
 
-def _parse_journal_tail(segment: str, f: _Fields) -> bool:
-    """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit."""
+#: Where a note may follow a complete journal tail: after a number, a full stop and a space, or an opening bracket.
+_AFTER_TAIL = re.compile(r"(?<=\d)(?:[A-Z]?\.\s+|\s*[(\[;])")
+
+
+#: How long a journal tail followed by a note may be (journal, volume, issue and pages).
+_TAIL_REACH = 300
+
+
+def _tail_before_note(plain: str) -> re.Match[str] | None:
+    """The journal tail that opens `plain`, before a note: 'Artificial Intelligence, 2, 189-208. Also in ...',
+    'Australian Journal of Family Law, 23, 194. Retrieved January 22, 2010, from LexisNexis AU',
+    'Palliative medicine, 29(8), 703-710. JCR two-year Impact Factor: 4.220'. It needs a volume and pages."""
+    for cut in _AFTER_TAIL.finditer(plain, 0, _TAIL_REACH):
+        m = _tail_match(plain[: cut.start() + 1].rstrip(" .,"))
+        if m and m.group("volume") and m.group("pages") and "-" not in m.group("volume"):
+            # not a paper in proceedings with its publisher after ('Title. In Symposium X, volume 30, pages 153-167. ACM')
+            return None if _CHAPTER_MARKER.search(m.group("container")) else m
+    return None
+
+
+def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
+    """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit.
+
+    With `notes`, a complete tail (volume and pages) may be followed by a note, which is dropped.
+    """
     italic = _ITALIC.search(segment)
     plain = strip_italics(segment).strip(" .,")
     m = _tail_match(plain)
@@ -378,6 +434,8 @@ def _parse_journal_tail(segment: str, f: _Fields) -> bool:
         date = _TRAILING_DATE.search(plain)
         if date:
             m = _tail_match(plain[: date.start()].strip(" .,"))
+    if m is None and notes:
+        m = _tail_before_note(plain)
     if m is None:
         return False
     container = m.group("container").strip(" ,.;:")
@@ -385,7 +443,7 @@ def _parse_journal_tail(segment: str, f: _Fields) -> bool:
         return False  # more than an italic journal name: a publisher sentence with numbers
     f.container = container
     f.volume = (m.group("volume") or "").replace(" ", "")
-    f.issue = (m.group("issue") or m.group("issue2") or "").strip()
+    f.issue = next((m.group(g).strip() for g in ("issue5", "issue", "issue2", "issue3", "issue4") if m.group(g)), "")
     f.pages = _DASHES.sub("-", (m.group("pages") or "").replace(" ", "")) or (m.group("article") or "")
     f.type = f.type or "article-journal"
     return True
@@ -415,12 +473,14 @@ def _parse_after_title(after: str, f: _Fields) -> None:
         if not f.pages:
             f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
+    if after.startswith(_LANGUAGE_CODES):
+        after = after[4:].lstrip()  # bioRxiv exports: '"Title". eng. In:Cell 148. 6., pp. 1293-1307'
     if after[:2] in {"In", "in", "Da", "da"} and _plain_chapter(after, f):
         return
     italic = _ITALIC.search(after)
     if italic and italic.start() <= 2:
         # '*Journal*, 12(3), 4-5' or '*Journal, 39,* 213-228' or '*Book title*. Publisher.'
-        if _parse_journal_tail(after, f):
+        if _parse_journal_tail(after, f, notes=True):
             return
         f.container = strip_italics(italic.group(1)).strip(" .,")
         remainder = after[italic.end() :].strip(" .,")
@@ -428,9 +488,13 @@ def _parse_after_title(after: str, f: _Fields) -> None:
             _split_publisher(strip_italics(remainder), f)
         f.type = f.type or ("article-journal" if not f.publisher else "chapter")
         return
-    if _parse_journal_tail(after, f):
+    if _parse_journal_tail(after, f, notes=True):
         return
     _split_publisher(strip_italics(after), f)
+
+
+#: A language code before the journal, as reference managers export it: 'eng. In:Genome research 21. 2.'
+_LANGUAGE_CODES = ("eng. In", "eng.In", "fre. In", "fre.In", "ger. In", "ger.In")
 
 
 #: 'In Proceedings of X, pp. 3-9.', 'In: Journal 66, S. 32-50', 'In T. Moore (ed.), Book (111-144).'
@@ -442,7 +506,7 @@ _EDITORS_BEFORE = re.compile(
 )
 _PAGES_IN_CHAPTER = re.compile(
     r"[,.]?\s*\(?(?:\b(?:pp?\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
-    r"(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\)?"
+    r"(?P<pages>[A-Z]?\d+\s*[-–]{1,2}\s*[A-Z]?\d+|[A-Z]?\d+)\)?"
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,4}$")
@@ -681,6 +745,7 @@ def _comma_journal(f: _Fields) -> str:
 #: One word of an abbreviated journal name before its full stop: 'Phys', 'Contemp', 'J', 'Am', 'Opthalmol'.
 _ABBREVIATION_WORD = re.compile(r"[A-Z][A-Za-z&]{0,8}")
 _JOURNAL_STOP = re.compile(r"\.\s*(?=[A-Z])")
+_SERIES_LETTER = re.compile(r"[A-Z]")
 
 
 def _titleless_journal(rest: str) -> bool:
@@ -697,17 +762,23 @@ def _titleless_journal(rest: str) -> bool:
     m = _tail_match(plain)
     if m is None or not m.group("volume") or not (m.group("pages") or m.group("article")):
         return False
-    journal = m.group("container").strip(" ,.;:")
-    if len(journal) > 60 or any(c.isdigit() or c in "?!:;\"“”«»()[]" for c in journal):
-        return False
+    written = m.group("container").strip(" ,;:")
+    journal = written.rstrip(".")
+    if len(journal) > 60 or any(c.isdigit() or c in "?!:;,\"“”«»()[]" for c in journal):
+        return False  # 'Title, Journal, 12, 3-4' is a title ended by a comma (_comma_journal)
     *abbreviations, last = _JOURNAL_STOP.split(journal)
-    if len(last.split()) > 5 or not all(_ABBREVIATION_WORD.fullmatch(a) for a in abbreviations):
+    if not abbreviations:
+        return len(last.split()) <= 5 and not last.startswith(("In ", "Dans "))
+    # Abbreviations all through, the last one too: 'Contemp. Phys.', 'J. Bone Miner. Res.', 'Phys. Rev. D';
+    # 'Vancomycin. Mayo Clin Proc' and 'Mapping. Meteoritics' are a one-word title and its journal.
+    if not (written.endswith(".") or _SERIES_LETTER.fullmatch(last)):
         return False
-    if abbreviations and " " in last and any(len(a) > 5 for a in abbreviations):
-        return False  # 'Vancomycin. Mayo Clin Proc': a one-word title, then the journal
-    if last.startswith(("In ", "Dans ")):
-        return False  # 'Senhora. In Obra Completa, 1: 941-1214': a chapter
-    return "," not in journal  # 'Title, Journal, 12, 3-4' is a title ended by a comma (_comma_journal)
+    pieces = [*abbreviations, last]
+    words = [w for piece in pieces for w in piece.split()]
+    if not all(_ABBREVIATION_WORD.fullmatch(w) for w in words) or any(len(p.split()) > 3 for p in pieces):
+        return False
+    # several words between two stops ('Bone Miner'): one abbreviation at least is very short ('J', 'Am', 'Soc')
+    return all(" " not in p for p in pieces) or any(len(w) <= 3 for w in words)
 
 
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:

@@ -461,3 +461,83 @@ def test_venue_with_apostrophe_year_is_a_chapter() -> None:
 def test_article_number_suffix_in_pages() -> None:
     ref = _p("Ito, K. 2017. Visual coupling. Cell 169, 1291–1302.e14.")
     assert (ref.container, ref.volume, ref.pages) == ("Cell", "169", "1291-1302.e14")
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "pages"),
+    [
+        ("Lune, A., & Soleil, B. 1997, ApJ, 475, 163", "ApJ", "475", "163"),
+        ("Lune A., Soleil B., 1993, A&A, 274, 699", "A&A", "274", "699"),
+        ("Lune C M 2005 Contemp. Phys. 46 277.", "Contemp. Phys", "46", "277"),
+        ("Lune, et al., 1987, Science 235: 442-447", "Science", "235", "442-447"),
+        ("Lune S.P., 1998, J. Bone Miner. Res., 13, 581-589", "J. Bone Miner. Res", "13", "581-589"),
+        ("Lune, A. 2005, Phys. Rev. D, 71, 8", "Phys. Rev. D", "71", "8"),
+        ("Lune M.J. et al, 1999, Bone, 24, 73S-79S", "Bone", "24", "73S-79S"),
+    ],
+)
+def test_title_less_journal_tail_after_the_year(text: str, container: str, volume: str, pages: str) -> None:
+    # physics and astronomy styles give no title: the work after the year is the journal, volume and pages
+    ref = _p(text)
+    assert (ref.title, ref.container, ref.volume, ref.pages, ref.type) == ("", container, volume, pages, "article-journal")
+    assert "no title" not in ref.problems
+
+
+def test_one_word_title_before_a_journal_is_kept() -> None:
+    ref = _p("Ward MP. Vancomycin. Mayo Clin Proc 1991; 66:1165-1170.")
+    assert ref.title == "Vancomycin"
+    ref = _p("Ward, J. (2010). Senhora. In Obra Completa, 1: 941-1214.")
+    assert (ref.title, ref.container) == ("Senhora", "Obra Completa")
+    ref = _p("Ward, J. (2010). Mapping. Meteoritics, 2, 183-199.")
+    assert (ref.title, ref.container) == ("Mapping", "Meteoritics")
+    ref = _p("Ward, J. 2010. Gene Regulation. Cell 12: 183-199.")
+    assert (ref.title, ref.container) == ("Gene Regulation", "Cell")
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "issue", "pages"),
+    [
+        ("Mill, G. 1995. Word nets. Communications of the ACM 38 39-41", "Communications of the ACM", "38", "", "39-41"),
+        ("Bick, L. 2013. Tone spreading. Studies in African Linguistics 42. 101-132.", "Studies in African Linguistics", "42", "", "101-132"),
+        ("Nord, W. 1975. “The cycle.” The Review of Economic Studies pp. 169–190.", "The Review of Economic Studies", "", "", "169-190"),
+        ("Pel, M., 2011. Effects of water. Water Research, 45:12: 3787.", "Water Research", "45", "12", "3787"),
+        ("Brown, S., 1995. Persistence. Journal of Finance, 50: 2, pp.679- 698.", "Journal of Finance", "50", "2", "679-698"),
+        ("Reg J.Y., 1998. Bone loss. Bone, 23 (5) Suppl., S594", "Bone", "23", "5", "S594"),
+        ("Lemaire, B. (2009). Le soin. Santé Mentale, octobre 2009, n°141. p. 52-56.", "Santé Mentale", "", "141", "52-56"),
+        ("Lee, K. (2011). Craters and maps. Meteoritics, v. 2, pp. 183-199.", "Meteoritics", "2", "", "183-199"),
+        ('Ander, S. 2010. "Counts". eng. In:Genome research 21. 2. PMID: 21177959, pp. 315-324.', "Genome research", "21", "2", "315-324"),
+        ("Hodge R (2016) Sediment plumes. Annals of Glaciology. 57(73), 39–46 (doi:10.1017/aog.2016.20)", "Annals of Glaciology", "57", "73", "39-46"),
+    ],
+)
+def test_journal_tail_shapes(text: str, container: str, volume: str, issue: str, pages: str) -> None:
+    ref = _p(text)
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == (container, volume, issue, pages)
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "pages"),
+    [
+        (
+            "Fik, R. (1971). Strips. Artificial Intelligence, 2, 189-208. Also in (Allen et al., 1990). Planning: A Reader",
+            "Artificial Intelligence",
+            "2",
+            "189-208",
+        ),
+        (
+            "Alto, T. (2009). Family law. Family Law, 23, 194. Retrieved January 22, 2010, from Lexis.",
+            "Family Law",
+            "23",
+            "194",
+        ),
+        ("Rob, J. (2015). Care. Palliative Medicine, 23(8), 194-200. JCR two-year Impact Factor: 4.220", "Palliative Medicine", "23", "194-200"),
+    ],
+)
+def test_note_after_a_complete_journal_tail_is_dropped(text: str, container: str, volume: str, pages: str) -> None:
+    ref = _p(text)
+    assert (ref.container, ref.volume, ref.pages, ref.type) == (container, volume, pages, "article-journal")
+
+
+def test_broken_doi_with_a_space_is_taken_out_whole() -> None:
+    ref = _p("Kim, A. (2003). Regulators. Trends Genet, 19(5), 286-293. doi: 10. 1016/S0168-9525(03)00073-8.")
+    assert (ref.container, ref.pages) == ("Trends Genet", "286-293")
+    assert "invalid DOI" in ref.problems
+
