@@ -70,18 +70,22 @@ _MONTH = (
     r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
 _JOURNAL_TAIL = re.compile(
-    # the journal ends in a letter or a stop, but not one inside a number ('Impact Factor: 4.220')
-    r"^(?P<container>.*?(?:[^\d\s,.]|(?<!\d)\.|\.(?!\d)))\s*,?\s*"
+    # the journal ends in a letter or a stop, but not one inside a number ('Impact Factor: 4.220'), or in a
+    # year that is part of its name, before the volume and issue ('Periodontology 2000, 71(1), 164-184')
+    r"^(?P<container>.*?(?:[^\d\s,.]|(?<!\d)\.|\.(?!\d)|(?<=\s)\d{4}(?=,\s*\d+\s*\()))\s*,{0,2}\s*"
     # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
     rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
-    r"(?:(?<![^\W\d_])(?i:vol\.?|volume|t\.|tome|bd\.?|v\.)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?"
+    r"(?:(?<![^\W\d_])(?i:vol\.?|volume|t\.|tome|bd\.?|v\.|nr\.?)\s*)?"
+    # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757')
+    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:))?"
     # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
     r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
     # 'Environmental Science and Technology, 43:17: 6691', 'Journal of Finance, 50: 2, pp.679- 698'
     r"(?:(?<=\d):\s*(?P<issue3>\d+(?:[-–]\d+)?)(?=\s*[:,]\s*(?:pp?\.\s*)?\d))?"
     # bioRxiv exports: 'Genome research 21. 2., pp. 315-324'
     r"(?:(?<=\d)\.\s+(?P<issue4>\d+)\.?(?=\s*,\s*(?:pp?\.\s*)?[A-Z]?\d))?"
-    r"(?:\(\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20})\s*\))?"
+    # '(12)', '84, (12)', '40(c)', '18-19 (IX)'; never the pages in parentheses ('(pp. 3-9)')
+    r"(?:,?\s*\((?!\s*p)\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20}|(?(volume)(?:[A-Za-z]|[IVXLC]+)|(?!)))\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"(?:(?<=\))\s*(?i:suppl\.?|supplement)(?=\s*,))?"  # 'Bone, 23 (5) Suppl., S594'
     r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
@@ -400,6 +404,8 @@ def _tail_match(plain: str) -> re.Match[str] | None:
 _AFTER_TAIL = re.compile(r"(?<=\d)(?:[A-Z]?\.\s+|\s*[(\[;])")
 
 
+#: A range of numbers ('3-9', '1993-1994'), not a series letter before a volume ('C-26').
+_RANGE = re.compile(r"\d\s*[-–/]")
 #: How long a journal tail followed by a note may be (journal, volume, issue and pages).
 _TAIL_REACH = 300
 
@@ -410,10 +416,34 @@ def _tail_before_note(plain: str) -> re.Match[str] | None:
     'Palliative medicine, 29(8), 703-710. JCR two-year Impact Factor: 4.220'. It needs a volume and pages."""
     for cut in _AFTER_TAIL.finditer(plain, 0, _TAIL_REACH):
         m = _tail_match(plain[: cut.start() + 1].rstrip(" .,"))
-        if m and m.group("volume") and m.group("pages") and "-" not in m.group("volume"):
+        if m and m.group("volume") and m.group("pages") and not _RANGE.search(m.group("volume")):
             # not a paper in proceedings with its publisher after ('Title. In Symposium X, volume 30, pages 153-167. ACM')
             return None if _CHAPTER_MARKER.search(m.group("container")) else m
     return None
+
+
+#: Countries written after a journal's name, with or without its city ('La Houille Blanche, Paris, France').
+_COUNTRIES = frozenset(
+    "USA U.S.A. UK U.K. England France Germany Japan Korea China Italy Spain Belgium Switzerland Canada "
+    "Australia India Brazil Mexico Monaco Netherlands Sweden Russia".split()
+)
+
+
+def _without_society_or_place(container: str) -> str:
+    """The journal without its society or place after a comma: 'J. Struct. Eng., ASCE' -> 'J. Struct. Eng.',
+    'Bulletin du Museum National d'Histoire Naturelle, Paris', 'Proceedings of the National Academy of Sciences, USA'."""
+    if ", " not in container:
+        return container
+    head, _, last = container.rpartition(", ")
+    if last in _COUNTRIES and ", " in head:
+        head, _, last = head.rpartition(", ")  # the city before the country
+    elif last in _COUNTRIES or last in _PUBLISHING_CITIES:
+        pass
+    elif not (2 <= len(last) <= 6 and last.isalpha() and last.isupper()) or last in {"IEEE", "ACM"}:
+        return container  # 'Journal of Money, Credit and Banking', 'Signal Processing Magazine, IEEE'
+    if not (last in _PUBLISHING_CITIES or last in _COUNTRIES or last.isupper()) or len(head.split()) < 2:
+        return container
+    return head.rstrip(" ,")
 
 
 def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
@@ -441,7 +471,7 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     container = m.group("container").strip(" ,.;:")
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
-    f.container = container
+    f.container = _without_society_or_place(container)
     f.volume = (m.group("volume") or "").replace(" ", "")
     f.issue = next((m.group(g).strip() for g in ("issue5", "issue", "issue2", "issue3", "issue4") if m.group(g)), "")
     f.pages = _DASHES.sub("-", (m.group("pages") or "").replace(" ", "")) or (m.group("article") or "")
@@ -515,7 +545,7 @@ _ABBREVIATION_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,4}$")
 def _imprint_in_tail(article: _Fields) -> bool:
     """A 'journal tail' that is a paper's venue, imprint and pages: a lone range read as the volume
     ('Proceedings X. ACM, New York, 192-203'), or no volume after a full stop ('Proceedings X. ACM, pages 5-9')."""
-    if "-" in article.volume and not (article.issue or article.pages):
+    if _RANGE.search(article.volume) and not (article.issue or article.pages):
         return True
     if article.container.endswith(("'", "’")):
         return True  # 'In Proceedings of OOPSLA'99, pages 187-206': the volume is the year of a venue
@@ -781,6 +811,38 @@ def _titleless_journal(rest: str) -> bool:
     return all(" " not in p for p in pieces) or any(len(w) <= 3 for w in words)
 
 
+#: A full stop between two sentences, or two abbreviations of a journal's name ('Mar. Poll. Bull.').
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z(\[])")
+#: Small words that journal names hold in lowercase ('Journal of the ...', 'Zeitschrift für ...').
+_NAME_CONNECTORS = frozenset(
+    "of the and for from with into over upon les des del della der die das und für fur zur zum van von".split()
+)
+
+
+def _title_like(piece: str) -> bool:
+    """A sentence of a title, not a piece of a journal's name: it holds a lowercase word of four letters or
+    more that is no abbreviation ('Anatomy and connectivity', 'I. La flore'; not 'Univ. fed', 'Trans. of the ASME')."""
+    for word in piece.split():
+        bare = word.strip(",;:()[]'\"")
+        if len(bare) >= 4 and bare.isalpha() and bare.islower() and bare not in _NAME_CONNECTORS and not word.endswith("."):
+            return True
+    return False
+
+
+def _journal_sentences(container: str) -> tuple[str, str]:
+    """(title sentences, journal) of a journal name that begins with the end of the title.
+
+    'Anatomy and connectivity. Brain Research Reviews' -> the title's last sentence goes back to it; the
+    journal is what follows the last sentence that reads as a title: 'I. La flore. Port. Acta Biol. B' ->
+    ('I. La flore', 'Port. Acta Biol. B'). 'Trans. of the ASME, J. Heat Transfer' stays whole.
+    """
+    pieces = _SENTENCE_STOP.split(container)
+    start = next((i + 1 for i in range(len(pieces) - 2, -1, -1) if _title_like(pieces[i])), 0)
+    if start == 0:
+        return "", container
+    return ". ".join(pieces[:start]), ". ".join(pieces[start:])
+
+
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
@@ -837,6 +899,22 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         head, _, last = f.title.rpartition(", ")
         if _ABBREVIATED.match(last):
             f.title, f.container = head, f"{last}. {f.container}"
+    delimited = rest.lstrip(" .,:;")[:1] in "*«“\"'‘"  # a quoted or italic title ends where its marks do
+    if (
+        f.type == "article-journal"
+        and f.title
+        and ". " in f.container
+        and not delimited
+        and not after.startswith(("*", "In", "in"))
+    ):
+        # 'Title. Subtitle. Brain Research Reviews 12, 117-165': the title's last sentences went with the journal
+        lead, journal = _journal_sentences(f.container)
+        if lead and not _THESIS_WORDS.search(lead) and not _REPORT_WORDS.search(lead) and "edit" not in lead:
+            f.title = f"{f.title}{'' if f.title.endswith(('?', '!')) else '.'} {lead}"
+            f.container = journal
+            chapter = _PLAIN_CHAPTER.match(journal)
+            if chapter:  # 'Title. In Proceedings of X, pages 15-26'
+                f.container, f.type = journal[chapter.end() :], "chapter"
     if not f.type:
         if _THESIS_WORDS.search(after) and "[" in raw.text:
             f.type = "thesis"

@@ -541,3 +541,52 @@ def test_broken_doi_with_a_space_is_taken_out_whole() -> None:
     assert (ref.container, ref.pages) == ("Trends Genet", "286-293")
     assert "invalid DOI" in ref.problems
 
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "issue", "pages"),
+    [
+        ("Lau, H. (1993). Cladding. Zeitschrift Fur Metallkunde 84, (12), 886-892.", "Zeitschrift Fur Metallkunde", "84", "12", "886-892"),
+        ("Kim, S. (2016). Dental care. Periodontology 2000, 71(1), 164-184.", "Periodontology 2000", "71", "1", "164-184"),
+        ("Yae, M. (2002). Contraction. Language Variation and Change,, 14 , 79-118.", "Language Variation and Change", "14", "", "79-118"),
+        ("Ward, M. (1977). Ternary memory. IEEE Trans. Comput., C-26(3), pp. 281-288.", "IEEE Trans. Comput", "C-26", "3", "281-288"),
+        ("Fre E. 1842. Huile de palme. J Pharmacie et de Chimie XII:757.", "J Pharmacie et de Chimie", "XII", "", "757"),
+        ("Ale, U. (1996). Verbände. Information zur politischen Bildung, Nr. 253, 17-21.", "Information zur politischen Bildung", "253", "", "17-21"),
+        ("Lee, K. (2009). Shear walls. J. Struct. Eng., ASCE, 135(11), 1367-1376.", "J. Struct. Eng.", "135", "11", "1367-1376"),
+        ("Wed, H. A. 1856. Urticacees. Nouvelles Archives du Museum, Paris 9: 1-591.", "Nouvelles Archives du Museum", "9", "", "1-591"),
+    ],
+)
+def test_journal_numbers_and_names(text: str, container: str, volume: str, issue: str, pages: str) -> None:
+    ref = _p(text)
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == (container, volume, issue, pages)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container"),
+    [
+        (
+            "Oad, R.D. (1987). Ventral tegmental system: neurobiology. 1. Anatomy and connectivity. Brain Research Reviews 12, 117-165.",
+            "Ventral tegmental system: neurobiology. 1. Anatomy and connectivity",
+            "Brain Research Reviews",
+        ),
+        (
+            "Ard F. 1970. Contribution a l'etude des algues du Portugal. I. La flore. Port. Acta Biol. B 10:137-555.",
+            "Contribution a l'etude des algues du Portugal. I. La flore",
+            "Port. Acta Biol. B",
+        ),
+        # abbreviations before a journal name are the journal's, not the title's
+        (
+            "Gish, H. (1994). Speaker identification. IEEE Trans. Pattern Analysis and Machine Intelligence, 3(6), 708-713.",
+            "Speaker identification",
+            "IEEE Trans. Pattern Analysis and Machine Intelligence",
+        ),
+        (
+            "Spa, E. M. 1960. Heat transfer about a rotating disk. Trans. of the ASME, J. Heat Transfer, 82, 294-302.",
+            "Heat transfer about a rotating disk",
+            "Trans. of the ASME, J. Heat Transfer",
+        ),
+    ],
+)
+def test_title_sentences_left_before_the_journal_go_back_to_the_title(text: str, title: str, container: str) -> None:
+    ref = _p(text)
+    assert (ref.title, ref.container) == (title, container)
