@@ -19,7 +19,8 @@ from biblio_cli.sections import RawEntry
 
 _DOI_IN_TEXT = re.compile(
     r"(?:\bdoi:?\s*(?=https?://|doi\.org/))?"  # 'DOI: https://doi.org/...': the label goes with the link
-    r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)?(10\.\d{4,9}/[^\s<>\"]+)",
+    # SICI DOIs hold '<...>': '10.1002/(SICI)1096-9861(19980907)398:4<515::AID-CNE4>3.0.CO;2-5'
+    r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)?(10\.\d{4,9}/(?:[^\s<>\"]|<[^\s<>\"]*>)+)",
     re.IGNORECASE,
 )
 #: A DOI marker without a well-formed DOI: 'doi:S0907444910007493', 'doi: 10. 1101/gr.107854.110' (space inside).
@@ -94,7 +95,7 @@ _JOURNAL_TAIL = re.compile(
     # right after the journal ('Southern Economic Journal pp. 191-204')
     r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=pp?\.\s*\d|pages\s))"
     r"\s*(?:pp?\.\s*|S\.\s*|pages\s+)?"
-    r"(?P<pages>[A-Za-z]?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"
+    r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -894,7 +895,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         if imprint:
             f.title, f.publisher = f.title[: imprint.start()].strip(" .,"), imprint.group("name").strip()
     _parse_after_title(after, f)
-    if f.type == "article-journal" and ", " in f.title and not after.startswith("*") and not comma_cut:
+    italic_journal = after.lstrip().startswith("*")  # 'Title. *Journal* 12': the italics end the title
+    if f.type == "article-journal" and ", " in f.title and not italic_journal and not comma_cut:
         # 'Title, Class. Quantum Grav., 4, 893-898': the title stopped inside an abbreviated journal name
         head, _, last = f.title.rpartition(", ")
         if _ABBREVIATED.match(last):
@@ -905,7 +907,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         and f.title
         and ". " in f.container
         and not delimited
-        and not after.startswith(("*", "In", "in"))
+        and not italic_journal
+        and not after.startswith(("In", "in"))
     ):
         # 'Title. Subtitle. Brain Research Reviews 12, 117-165': the title's last sentences went with the journal
         lead, journal = _journal_sentences(f.container)

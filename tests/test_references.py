@@ -590,3 +590,21 @@ def test_journal_numbers_and_names(text: str, container: str, volume: str, issue
 def test_title_sentences_left_before_the_journal_go_back_to_the_title(text: str, title: str, container: str) -> None:
     ref = _p(text)
     assert (ref.title, ref.container) == (title, container)
+
+
+def test_article_ids_and_sici_dois() -> None:
+    ref = _p("Ito, K. 2009. Signals in T cells. *Science Signaling* **2**:ra79. DOI: https://doi.org/10.1126/scisignal.2000409")
+    assert (ref.container, ref.volume, ref.pages) == ("Science Signaling", "2", "ra79")
+    ref = _p("Ito, K. (2012). Fate decisions. *PLoS Biology*, *10*, e1001425.")
+    assert (ref.volume, ref.pages) == ("10", "e1001425")
+    ref = _p(
+        "Ito, K. (1998). Neurons. *Journal of Comparative Neurology*, *398*, 515–528. "
+        "https://doi.org/10.1002/(SICI)1096-9861(19980907)398:4<515::AID-CNE4>3.0.CO;2-5"
+    )
+    assert (ref.volume, ref.pages, ref.problems) == ("398", "515-528", ())
+    assert ref.doi.endswith("<515::aid-cne4>3.0.co;2-5")
+
+
+def test_title_ending_in_a_short_capitalised_word_before_an_italic_journal() -> None:
+    ref = _p("Yoon J. 2005. Haloferax sp. nov., isolated in the Yellow Sea, Korea. *Int J Syst Evol Microbiol* **55**:865–870.")
+    assert ref.container == "Int J Syst Evol Microbiol"
