@@ -23,6 +23,8 @@ _DOI_IN_TEXT = re.compile(
     r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)?(10\.\d{4,9}/(?:[^\s<>\"]|<[^\s<>\"]*>)+)",
     re.IGNORECASE,
 )
+#: A publisher item id marked as such: 'S0168-9525(03)00073-8 [pii]', 'doi:S0304-3959(13)00330-8[pii];'.
+_PII = re.compile(r"(?<![^\s;])(?:doi:\s*)?[^\s;]+\s*\[pii\];?", re.IGNORECASE)  # tried once per word
 #: A DOI marker without a well-formed DOI: 'doi:S0907444910007493', 'doi: 10. 1101/gr.107854.110' (space inside).
 _DOI_MARKER_WITHOUT_DOI = re.compile(
     r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(?!10\.\d{4,9}/)(10\.\s*\d{4,9}\s*/\s*\S+|\S+)", re.IGNORECASE
@@ -55,7 +57,9 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.][^\s.A-Z])[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ITALIC = re.compile(r"\*([^*]+)\*")
 #: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
 _TITLE_END = re.compile(
-    r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+(?=[*«\"A-ZÀ-ÖØ-Þ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z])"
+    r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+"
+    # a capital (Latin or Cyrillic), a quote or bracket, 'In', or an ordinal ('12th International Conference')
+    r"(?=[*«\"A-ZÀ-ÖØ-ÞА-ЯЁ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z]|\d{1,3}(?:st|nd|rd|th)\s)"
 )
 _CHAPTER = re.compile(
     r"^(?:Dans|In|in|dans|en|En)\s*:?\s+(?P<editors>.*?\((?:dir\.?|eds?\.?|éds?\.?|hrsg\.?|coord\.?|sous la dir[^)]*)\))\s*,?\s*(?P<rest>.*)$",
@@ -76,7 +80,7 @@ _JOURNAL_TAIL = re.compile(
     r"^(?P<container>.*?(?:[^\d\s,.]|(?<!\d)\.|\.(?!\d)|(?<=\s)\d{4}(?=,\s*\d+\s*\()))\s*,{0,2}\s*"
     # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
     rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
-    r"(?:(?<![^\W\d_])(?i:vol\.?|volume|t\.|tome|bd\.?|v\.|nr\.?)\s*)?"
+    r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|v\.|nr\.?))\s*)?"
     # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757')
     r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:))?"
     # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
@@ -93,8 +97,8 @@ _JOURNAL_TAIL = re.compile(
     # pages after ',' or ':', after ')' or the volume and a space ('Communications of the ACM 38 39-41'),
     # after the volume and a full stop ('Studies in African Linguistics 42. 101-132'), or labelled
     # right after the journal ('Southern Economic Journal pp. 191-204')
-    r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=pp?\.\s*\d|pages\s))"
-    r"\s*(?:pp?\.\s*|S\.\s*|pages\s+)?"
+    r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pages\s)))"
+    r"\s*(?:(?i:pp?\.\s*|pages\s+)|S\.\s*)?"
     r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
@@ -152,6 +156,7 @@ class _Fields:
     identifiers: list[tuple[str, str]] = field(default_factory=list)
     type: str = ""
     problems: list[str] = field(default_factory=list)
+    lone_range: bool = False  # the pages were a range alone after the journal, without label or volume
 
 
 #: The only non-ASCII characters that re.IGNORECASE matches with an ASCII letter
@@ -195,9 +200,12 @@ def _lift_identifiers(text: str, f: _Fields) -> str:
     low = _folded(text)  # folded again after each removal, which may join new words
     m = _DOI_IN_TEXT.search(text) if "10." in text else None  # every DOI starts with '10.'
     if m:
-        f.raw_doi = m.group(0)
-        f.doi = normalize_doi(m.group(1))
+        end = m.end() - 5 if m.group(0).endswith("[doi]") else m.end()  # PubMed's '10.1038/nrn2947[doi]'
+        f.raw_doi = text[m.start() : end]
+        f.doi = normalize_doi(text[m.start(1) : end])
         text = text[: m.start()] + text[m.end() :]
+        if "[pii]" in text:  # PubMed's publisher item ids beside the DOI: 'doi: nrn2947 [pii]; 10.1038/...'
+            text = _PII.sub("", text)
         low = _folded(text)
     else:
         bad = _DOI_MARKER_WITHOUT_DOI.search(text) if "doi" in low else None
@@ -344,6 +352,9 @@ def _take_descriptors(title: str, f: _Fields) -> str:
     return "".join(kept).strip()
 
 
+_BRITISH_CLOSE = re.compile(r"[^\s]'(?=[,.:;]|\s+[*A-ZÀ-Þ])|[,.]'(?=\s)")
+
+
 def _split_title(rest: str) -> tuple[str, str]:
     """Title and what follows it. An opening italic span or a «quoted» title is taken whole."""
     rest = rest.strip(" .,:;")
@@ -353,10 +364,11 @@ def _split_title(rest: str) -> tuple[str, str]:
             if end > 0:
                 return rest[1:end].strip(), rest[end + 1 :].lstrip(" .,:;")
     if rest.startswith("'"):
-        # British single quotes: the closing one is followed by punctuation ("L'Art" has none after it).
-        close = re.search(r"[^\s]'(?=[,.:;]|\s+[*A-ZÀ-Þ])", rest[1:])
+        # British single quotes: the closing one is followed by punctuation ("L'Art" has none after it),
+        # or follows the title's own comma ('Die 'Wir-Schicht' der Generation,' in Berliner Journal ...).
+        close = _BRITISH_CLOSE.search(rest, 1)
         if close:
-            return rest[1 : close.end()].strip(), rest[close.end() + 2 :].lstrip(" .,:;")
+            return rest[1 : close.end() - 1].strip(" ,"), rest[close.end() :].lstrip(" .,:;")
     italic = _LEADING_ITALIC.match(rest)
     if italic:
         return italic.group("t").strip(" ."), italic.group("r")
@@ -476,6 +488,9 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     f.volume = (m.group("volume") or "").replace(" ", "")
     f.issue = next((m.group(g).strip() for g in ("issue5", "issue", "issue2", "issue3", "issue4") if m.group(g)), "")
     f.pages = _DASHES.sub("-", (m.group("pages") or "").replace(" ", "")) or (m.group("article") or "")
+    if _lone_range(m):
+        f.volume, f.pages = "", _DASHES.sub("-", f.volume)  # 'IEEE Transactions on X, 985-987': the pages
+        f.lone_range = True
     f.type = f.type or "article-journal"
     return True
 
@@ -546,7 +561,7 @@ _ABBREVIATION_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,4}$")
 def _imprint_in_tail(article: _Fields) -> bool:
     """A 'journal tail' that is a paper's venue, imprint and pages: a lone range read as the volume
     ('Proceedings X. ACM, New York, 192-203'), or no volume after a full stop ('Proceedings X. ACM, pages 5-9')."""
-    if _RANGE.search(article.volume) and not (article.issue or article.pages):
+    if article.lone_range:
         return True
     if article.container.endswith(("'", "’")):
         return True  # 'In Proceedings of OOPSLA'99, pages 187-206': the volume is the year of a venue
@@ -751,6 +766,25 @@ _IMPRINT_PARENS = re.compile(r"\s*\((?P<place>[^():\d]{2,60}):\s*(?P<name>[^():\
 _ABBREVIATED = re.compile(r"^(?:[A-Z][a-z]{0,5}\.\s){0,2}[A-Z][a-z]{0,5}$")
 
 
+def _lone_range(m: re.Match[str]) -> bool:
+    """A range alone after the journal, unlabelled: its pages ('IEEE Transactions on X, 985-987')."""
+    volume = m.group("volume") or ""
+    return bool(_DASHED.search(volume)) and not (m.group("label") or m.group("issue") or m.group("issue2") or m.group("pages"))
+
+
+def _whole_tail(m: re.Match[str]) -> bool:
+    """Enough numbers to be a journal tail at the end of a title: a volume and pages (or an article number),
+    a labelled volume ('Sustainability, Vol. 12'), or pages that are no span of years ('Anthropology, 22-37')."""
+    if m.group("volume") and (m.group("pages") or m.group("article") or m.group("label")):
+        return True
+    return _lone_range(m) and not _YEARS_SPAN.fullmatch(m.group("volume"))
+
+
+_DASHED = re.compile(r"\d\s*[-–]")
+#: Two years joined: the period a title covers ('1939-1945'), never pages.
+_YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
+
+
 def _comma_journal(f: _Fields) -> str:
     """A journal tail the title swallowed; returns what follows the title ('' when none).
 
@@ -758,8 +792,8 @@ def _comma_journal(f: _Fields) -> str:
     journal name.
     """
     m = _tail_match(f.title)
-    if m is None or not m.group("volume") or not (m.group("pages") or m.group("article")):
-        return ""  # a volume and pages (or an article number): a tail, not a number ending a title
+    if m is None or not _whole_tail(m):
+        return ""  # a number ending a title ('Title, Part 2'), not a journal's volume and pages
     head = m.group("container")
     cut = head.rfind(", ")
     while cut > 0 and not head[cut + 2 : cut + 3].isupper():

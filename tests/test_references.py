@@ -608,3 +608,43 @@ def test_article_ids_and_sici_dois() -> None:
 def test_title_ending_in_a_short_capitalised_word_before_an_italic_journal() -> None:
     ref = _p("Yoon J. 2005. Haloferax sp. nov., isolated in the Yellow Sea, Korea. *Int J Syst Evol Microbiol* **55**:865–870.")
     assert ref.container == "Int J Syst Evol Microbiol"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container", "volume", "pages"),
+    [
+        (
+            "Mar C. W., Ase Z. 1999 Faunal exploitation by early humans, Evolutionary Anthropology, 22-37",
+            "Faunal exploitation by early humans",
+            "Evolutionary Anthropology",
+            "",
+            "22-37",
+        ),
+        (
+            "Con, D. (1993). Knowledge discovery. IEEE Transactions on Knowledge and Data Engineering, 985-987.",
+            "Knowledge discovery",
+            "IEEE Transactions on Knowledge and Data Engineering",
+            "",
+            "985-987",
+        ),
+        ("Sun, P. (2020). Coal ash, Legal and Network Perspectives, Sustainability, Vol. 12.", "Coal ash, Legal and Network Perspectives", "Sustainability", "12", ""),
+        ("Che, P. (1991). Hard problems. 12th International Joint Conference on AI, 163-169.", "Hard problems", "12th International Joint Conference on AI", "", "163-169"),
+        ("Wol, K. (1995) Sharing in a Heterogeneous Environment, Multimedia Systems, 3, Pages 57-64.", "Sharing in a Heterogeneous Environment", "Multimedia Systems", "3", "57-64"),
+        ("Bud, H. (1997), 'Die 'Wir-Schicht' der Generation,' in Berliner Journal, Vol. 7, pp. 197-204.", "Die 'Wir-Schicht' der Generation", "Berliner Journal", "7", "197-204"),
+    ],
+)
+def test_tail_after_a_comma_title_with_pages_or_a_labelled_volume(
+    text: str, title: str, container: str, volume: str, pages: str
+) -> None:
+    ref = _p(text)
+    assert (ref.title, ref.container, ref.volume, ref.pages) == (title, container, volume, pages)
+
+
+def test_a_span_of_years_ending_a_title_is_no_journal_tail() -> None:
+    ref = _p("Hal, J. (2001). The war, Europe, 1939-1945.")
+    assert (ref.title, ref.container, ref.pages) == ("The war, Europe, 1939-1945", "", "")
+
+
+def test_pubmed_pii_beside_the_doi_is_dropped() -> None:
+    ref = _p("Tod, A. J. 2010. Pain circuits. Nat.Rev.Neurosci., 11, 823-836. doi: nrn2947 [pii]; 10.1038/nrn2947[doi]")
+    assert (ref.doi, ref.container, ref.volume, ref.pages) == ("10.1038/nrn2947", "Nat.Rev.Neurosci", "11", "823-836")
