@@ -443,20 +443,34 @@ _COUNTRIES = frozenset(
 
 
 def _without_society_or_place(container: str) -> str:
-    """The journal without its society or place after a comma: 'J. Struct. Eng., ASCE' -> 'J. Struct. Eng.',
-    'Bulletin du Museum National d'Histoire Naturelle, Paris', 'Proceedings of the National Academy of Sciences, USA'."""
+    """The journal or venue without its society or place after a comma: 'J. Struct. Eng., ASCE' -> 'J. Struct.
+    Eng.', 'Bulletin du Museum National d'Histoire Naturelle, Paris', 'Proceedings of the National Academy of
+    Sciences, USA', '14th World Conference on Earthquake Engineering, Beijing, China', 'X Conference, San Diego, CA'."""
+    if container.endswith((")", ").")) and "(" in container:
+        container = _PLACE_IN_PARENS.sub("", container)  # '(Atlanta, GA, Mar. 22-27)'
     if ", " not in container:
         return container
-    head, _, last = container.rpartition(", ")
-    if last in _COUNTRIES and ", " in head:
-        head, _, last = head.rpartition(", ")  # the city before the country
-    elif last in _COUNTRIES or last in _PUBLISHING_CITIES:
-        pass
-    elif not (2 <= len(last) <= 6 and last.isalpha() and last.isupper()) or last in {"IEEE", "ACM"}:
-        return container  # 'Journal of Money, Credit and Banking', 'Signal Processing Magazine, IEEE'
-    if not (last in _PUBLISHING_CITIES or last in _COUNTRIES or last.isupper()) or len(head.split()) < 2:
-        return container
-    return head.rstrip(" ,")
+    parts = container.split(", ")
+    last = parts[-1].rstrip(".")
+    if last in _COUNTRIES or _STATE.fullmatch(last):
+        drop = 2 if len(parts) > 2 and _PLACE_NAME.fullmatch(parts[-2]) else 1  # the city before the country
+    elif last in _PUBLISHING_CITIES or (_SOCIETY.fullmatch(last) and last not in {"IEEE", "ACM"}):
+        drop = 1  # not 'Signal Processing Magazine, IEEE', where the society is part of the name
+    else:
+        return container  # 'Journal of Money, Credit and Banking'
+    head = ", ".join(parts[:-drop])
+    return container if len(head.split()) < 2 else head.rstrip(" ,")
+
+
+#: A society after a journal's name ('ASCE', 'AMS', 'KICEM'); a state ('CA', 'N.J.').
+_SOCIETY = re.compile(r"[A-Z]{3,6}")
+_STATE = re.compile(r"[A-Z]{2}|[A-Z]\.\s?[A-Z]")
+#: A city: one to three capitalised words ('San Diego', 'Salt Lake City').
+_PLACE_NAME = re.compile(r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,2}")
+#: Where and when a conference met, in parentheses at the end of its name: '(Atlanta, GA, Mar. 22-27)'.
+_PLACE_IN_PARENS = re.compile(
+    rf"\s*\((?=[^()]*(?:,\s*[A-Z]{{2}}\b|\b(?:{_MONTH})\.?\s+\d))[^()]*\)\.?$", re.IGNORECASE
+)
 
 
 def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
@@ -536,7 +550,56 @@ def _parse_after_title(after: str, f: _Fields) -> None:
         return
     if _parse_journal_tail(after, f, notes=True):
         return
+    journal = _journal_without_numbers(strip_italics(after))
+    if journal:
+        f.container, f.type = journal, f.type or "article-journal"
+        return
     _split_publisher(strip_italics(after), f)
+
+
+#: A paper not yet in an issue: 'Journal of the American Statistical Association, in press', 'SIAM J. Discr. Math., to appear'.
+_NOT_YET_PUBLISHED = re.compile(
+    r"[.,;]?\s*\(?(?:in press|to appear|forthcoming|ahead of print|early view|online first|submitted|under review"
+    r"|in preparation|sous presse|à paraître)\)?\.?$",
+    re.IGNORECASE,
+)
+#: A word only journals, newspapers and preprint servers have in their names.
+_JOURNAL_WORD = re.compile(
+    r"\b(?:Journal|Review|Revue|Bulletin|Quarterly|Letters|Transactions|Annals|Annales|Magazine|Zeitschrift"
+    r"|Times|Post|Guardian|Herald|Tribune|Gazette|bioRxiv|medRxiv|arXiv|PsyArXiv|SSRN)\b"
+    r"|^[A-Z][a-z]+olog(?:y|ie|ia)$",  # 'Geomorphology', 'Anesthesiology'
+    re.IGNORECASE,
+)
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:Press|Presses|Verlag|Publishers?|Publishing|Books|Editions?|Éditions|University|Université|Universität"
+    r"|Inc|Ltd|GmbH|Company|Institute|Office|Department|Ministry|Council|Association|Society)\b",
+    re.IGNORECASE,
+)
+
+
+_SEASON = re.compile(r",?\s*(?:Spring|Summer|Fall|Autumn|Winter)$")
+
+
+def _journal_without_numbers(after: str) -> str:
+    """A journal named after the title with no volume or pages: 'Geomorphology.', 'Regional Studies. In press.',
+    'IEEE Software.', 'The New York Times' (a publisher, 'Oxford University Press', is not one)."""
+    text = after.strip(" .,;")
+    not_yet = _NOT_YET_PUBLISHED.search(text)
+    if not_yet:
+        text = text[: not_yet.start()].strip(" .,;")
+    if text[:12].lower() == "to appear in":
+        not_yet, text = True, text[12:].strip()  # 'To appear in the special issue on X in Y Review'
+    date = _TRAILING_DATE.search(text) or _SEASON.search(text)
+    if date:
+        text = text[: date.start()].strip(" .,;")  # 'IEEE Transactions on Computers, June', 'Review, Fall'
+
+    if not text or len(text) > 100 or any(c.isdigit() or c in ":;()[]" for c in text) or _SENTENCE_SPLIT.search(text):
+        return ""
+    if not (text[0].isupper() or text[:2].lower() in {"bi", "me", "ar", "ps"}):
+        return ""
+    if _PUBLISHER_WORD.search(text) and not _JOURNAL_WORD.search(text.split()[0]):
+        return ""  # 'Society for Research in Child Development' is a publisher; 'Journal of the ... Society' is not
+    return text if not_yet or _JOURNAL_WORD.search(text) else ""
 
 
 #: A language code before the journal, as reference managers export it: 'eng. In:Genome research 21. 2.'
@@ -573,6 +636,10 @@ def _imprint_in_tail(article: _Fields) -> bool:
     )
 
 
+#: A word that makes a name a publisher's, not a journal's or a venue's.
+_IMPRINT_WORD = re.compile(r"\b(?:Press|Verlag|Publishers?|Publishing|Kaufmann|Springer|Elsevier|Wiley|ACM|AAAI|IEEE)$")
+
+
 def _plain_chapter(after: str, f: _Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = _PLAIN_CHAPTER.match(after)
@@ -589,6 +656,10 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
             article.pages,
             f.type or article.type,
         )
+        venue, _, imprint = f.container.rpartition(", ")
+        if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
+            # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
+            f.container, f.publisher = _without_society_or_place(venue), f.publisher or imprint
         return True
     editors = _EDITORS_BEFORE.match(rest) if _may_hold(_folded(rest), *_EDITOR_WORDS) else None
     if editors:
@@ -604,7 +675,7 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
         if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()):  # 'In Proc. Workshop on X' goes on
             container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
             break
-    f.container = strip_italics(container).strip(" .,:;")
+    f.container = _without_society_or_place(strip_italics(container).strip(" .,:;"))
     tail = strip_italics(tail).strip(" .,:;")
     if _LETTERS.search(tail):
         f.publisher = publisher_name(_SENTENCE_SPLIT.split(tail)[-1])

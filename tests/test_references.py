@@ -648,3 +648,39 @@ def test_a_span_of_years_ending_a_title_is_no_journal_tail() -> None:
 def test_pubmed_pii_beside_the_doi_is_dropped() -> None:
     ref = _p("Tod, A. J. 2010. Pain circuits. Nat.Rev.Neurosci., 11, 823-836. doi: nrn2947 [pii]; 10.1038/nrn2947[doi]")
     assert (ref.doi, ref.container, ref.volume, ref.pages) == ("10.1038/nrn2947", "Nat.Rev.Neurosci", "11", "823-836")
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        ("Rou, L. (2016), Evidence of rock slope breathing. Geomorphology.", "Geomorphology"),
+        ("Ang, J. (1995). Causal effects. Journal of the American Statistical Association, in press.", "Journal of the American Statistical Association"),
+        ("Dev, H. (2010, January 28). Neuron breakthrough. The Times.", "The Times"),
+        ("DeW, D. J. (1979). Direct. IEEE Transactions on Computers, June.", "IEEE Transactions on Computers"),
+    ],
+)
+def test_journal_named_without_numbers(text: str, container: str) -> None:
+    ref = _p(text)
+    assert (ref.container, ref.publisher, ref.type) == (container, "", "article-journal")
+
+
+def test_a_publisher_alone_after_the_title_stays_the_publisher() -> None:
+    ref = _p("Mil, J. (2004). Learning theory. Oxford University Press.")
+    assert (ref.container, ref.publisher) == ("", "Oxford University Press")
+    ref = _p("Mil, J. (2004). Learning theory. Society for Research in Child Development.")
+    assert ref.container == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        ("Gra, D. (2008). Seed records. In 14th World Conference on Earthquake Engineering, Beijing, China.", "14th World Conference on Earthquake Engineering"),
+        ("Abr, N. (2010). Spectra. In Fifth Conference on Soil Dynamics, San Diego, CA.", "Fifth Conference on Soil Dynamics"),
+        (
+            "Kum, P. (1993). Speech. In Proceedings of the ACM Conference on Human Factors (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438.",
+            "Proceedings of the ACM Conference on Human Factors",
+        ),
+    ],
+)
+def test_place_and_dates_of_a_conference_are_not_its_name(text: str, container: str) -> None:
+    assert _p(text).container == container
