@@ -68,7 +68,9 @@ _CHAPTER = re.compile(
 _CHAPTER_MARKER = re.compile(r"[.,]\s+(?:Dans|In|in)\s*:?\s")
 _CHAPTER_NO_EDITORS = re.compile(r"^(?:Dans|In|in|dans)\s*:?\s+(?P<rest>\*.*)$")
 _PAGES_PARENS = re.compile(
-    r"\(\s*(?:(?:pp?\.|S\.)\s*(?=\d)|(?=\d+\s*[-–]\s*\d+\s*\)))(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)"
+    # APA gives the volume of a multivolume book there too: '(Vol. 3, pp. 1017-1095)', '(Vol. 3, Part A, pp. 1-9)'
+    r"\(\s*(?:(?i:vols?\.?|volume)\s*(?P<volume>\d+|[IVXLC]+)\s*,\s*(?:Part\s+\w+\s*,\s*)?)?"
+    r"(?:(?:pp?\.|S\.)\s*(?=\d)|(?=\d+\s*[-–]\s*\d+\s*\)))(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)"
 )
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
@@ -522,6 +524,7 @@ def _parse_after_title(after: str, f: _Fields) -> None:
         pages = _PAGES_PARENS.search(rest)
         if pages:
             f.pages = pages.group("pages").replace(" ", "").replace("–", "-")
+            f.volume = pages.group("volume") or f.volume
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
         f.container = strip_italics(book).strip(" .,")
@@ -870,12 +873,44 @@ def _comma_journal(f: _Fields) -> str:
     while cut > 0 and not head[cut + 2 : cut + 3].isupper():
         cut = head.rfind(", ", 0, cut)
     if cut <= 0:
-        # 'ApJ, 705, 936' right after the year is kept as the title: an entry without a title
-        # could not be told from its duplicate (same_work compares titles)
-        return ""
+        start = _vancouver_journal_start(head)
+        if start <= 0:
+            return ""
+        after = f.title[start:]
+        f.title = head[:start].strip(" .,:")
+        return after
     after = f.title[cut + 2 :]
     f.title = head[:cut].strip(" .,:")
     return after
+
+
+#: A word of a journal's name in Vancouver style, capitalised and without full stops ('Proc', 'Natl', 'USA').
+_VANCOUVER_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*")
+
+
+def _vancouver_journal_start(head: str) -> int:
+    """Where the journal starts in 'Title in sentence case Journal Abbrev ;', or -1.
+
+    Vancouver entries put the year between the journal and the volume ('... from amino acid sequence
+    Biopolymers 1986; 25: 1659-1672'): with no full stop after the title, the journal is the run of
+    capitalised words before the year's ';' (small words inside it, 'Journal of X and Y', stay with it).
+    """
+    if not head.endswith(";"):
+        return -1
+    words = list(re.finditer(r"\S+", head[:-1]))
+    k = len(words)
+    while k > 0 and (_VANCOUVER_WORD.fullmatch(words[k - 1].group()) or words[k - 1].group() in _NAME_CONNECTORS_SHORT):
+        k -= 1
+    while k < len(words) and words[k].group() in _NAME_CONNECTORS_SHORT:
+        k += 1  # the journal starts with a capital
+    if k == 0 or k == len(words) or len(words) - k > 8:
+        return -1
+    if not any(w.group().islower() and len(w.group()) > 3 for w in words[:k]):
+        return -1  # a title in capitals throughout cannot be told from its journal
+    return words[k].start()
+
+
+_NAME_CONNECTORS_SHORT = frozenset(["of", "and", "the", "for", "in", "&"])
 
 
 #: One word of an abbreviated journal name before its full stop: 'Phys', 'Contemp', 'J', 'Am', 'Opthalmol'.

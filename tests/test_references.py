@@ -684,3 +684,41 @@ def test_a_publisher_alone_after_the_title_stays_the_publisher() -> None:
 )
 def test_place_and_dates_of_a_conference_are_not_its_name(text: str, container: str) -> None:
     assert _p(text).container == container
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container", "volume", "pages"),
+    [
+        (
+            "Kle P, Del C. Prediction of protein class from amino acid sequence Biopolymers 1986; 25: 1659-1672.",
+            "Prediction of protein class from amino acid sequence",
+            "Biopolymers",
+            "25",
+            "1659-1672",
+        ),
+        (
+            "Lee T. The effect of salts on kidneys Journal of Pharmacology and Experimental Therapeutics 1995; 272(3): 1313-1320.",
+            "The effect of salts on kidneys",
+            "Journal of Pharmacology and Experimental Therapeutics",
+            "272",
+            "1313-1320",
+        ),
+        (
+            "Ver G, Pag DC. A deletion map of the human Y chromosome based on DNA hybridization Am J Hum Genet 1986; 38:109-124.",
+            "A deletion map of the human Y chromosome based on DNA hybridization",
+            "Am J Hum Genet",
+            "38",
+            "109-124",
+        ),
+    ],
+)
+def test_vancouver_journal_after_a_title_without_full_stop(
+    text: str, title: str, container: str, volume: str, pages: str
+) -> None:
+    ref = _p(text)
+    assert (ref.title, ref.container, ref.volume, ref.pages) == (title, container, volume, pages)
+
+
+def test_volume_of_a_multivolume_book_in_apa_parentheses() -> None:
+    ref = _p("Har, S. (1998). Self-representations. In N. Eis (Ed.), *Handbook of child psychology* (Vol. 3, pp. 1017-1095). New York: Wiley.")
+    assert (ref.container, ref.volume, ref.pages, ref.publisher) == ("Handbook of child psychology", "3", "1017-1095", "Wiley")
