@@ -984,6 +984,52 @@ def _journal_sentences(container: str) -> tuple[str, str]:
     return ". ".join(pieces[:start]), ". ".join(pieces[start:])
 
 
+#: Where the names may end in 'X.-G. Wen, Phys. Rev. Lett. 66, 802': after a comma or 'et al.'.
+_NAMES_END = re.compile(r",\s+|\bet\s+al\.?,?\s+")
+
+
+def _names_before_journal(block: str, rest: str) -> tuple[str, bool]:
+    """The names of a title-less entry whose year comes last: 'X.-G. Wen, Phys. Rev. Lett. 66, 802 (1991)',
+    'Beutler, et al., Science 234, 470-474 (1985)', 'Dean C. et al., Plant Journal, 2, 69-81, 1992'; or '',
+    and whether the names are in natural order (given names first).
+
+    The names end where what follows them (with the text after the year, which may split the tail:
+    'J. Phys. G, 31 (2005) S741') is a journal, volume and pages alone. Every name must be a person's,
+    with initials unless joined by 'and' ('Yamada and Araki'): 'Smith, J., Gene Regulation, Cell, 12, 3-4'
+    and 'J. Anderson, "Composite Registers", Distributed Computing' have a title.
+    """
+    if _titleless_journal(rest):
+        return "", False  # 'Bender C M, Boettcher S 1998 Phys. Rev. Lett. 80 5243': the year split names and journal
+    for cut in _NAMES_END.finditer(block, max(0, len(block) - 130)):
+        if not _titleless_journal(f"{block[cut.end() :]} {rest}"):
+            continue
+        names = block[: cut.start()] if block[cut.start()] == "," else block[: cut.end()]
+        for natural in (False, True):  # 'Dean C. et al.', then 'K. Osterwalder and E. Seiler'
+            if _only_names(names, natural):
+                return names, natural
+        return "", False
+    return "", False
+
+
+#: A quotation mark opening or closing a title ("O'Brien" holds an apostrophe, not a quote).
+_QUOTED = re.compile(r"[\"“”«»‘’]|(?:^|\s)'|'(?:,|$)")
+
+
+def _only_names(names: str, natural: bool) -> bool:
+    """Every piece of `names` is a person's name: 'X.-G. Wen', 'Dean C. et al.', 'Yamada and Araki'."""
+    if _QUOTED.search(names) or any(c in names for c in ":;()[]?!") or any(c.isdigit() for c in names):
+        return False
+    authors, et_al, problems = parse_authors(names, natural=natural)
+    if not authors or any(not p.startswith("no comma between") for p in problems):  # 'Dean C.' is a name
+        return False
+    if any(len(a.full_family.split()) > 2 for a in authors):
+        return False  # 'L. Diósi. Models for universal reduction ...': a title
+    if len(authors) == 1 and (" and " in names or "&" in names):
+        return False  # two names read as one ('Yamada and Araki'): leave them to names_prefix
+    joined = et_al or " and " in names or "&" in names or len(authors) == 1
+    return all(a.given for a in authors) or (joined and all(len(a.full_family.split()) == 1 for a in authors))
+
+
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
@@ -998,10 +1044,11 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
     elif not _TWELVE_LETTERS.match(rest):  # fewer than 12 letters (without listing them all)
         # The year closes the entry (IEEE, Elsevier, Chicago notes): the block holds names and the work.
-        names = names_prefix(block)
+        names, natural = _names_before_journal(block, rest)
+        if not names:
+            names, natural = names_prefix(block), True
         if names:
             block, rest = names, f"{block[len(names) :]} {rest}"
-            natural = True
     block, role = strip_role(block)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
     leading_role = _LEADING_ROLE.match(rest)

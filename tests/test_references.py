@@ -722,3 +722,36 @@ def test_vancouver_journal_after_a_title_without_full_stop(
 def test_volume_of_a_multivolume_book_in_apa_parentheses() -> None:
     ref = _p("Har, S. (1998). Self-representations. In N. Eis (Ed.), *Handbook of child psychology* (Vol. 3, pp. 1017-1095). New York: Wiley.")
     assert (ref.container, ref.volume, ref.pages, ref.publisher) == ("Handbook of child psychology", "3", "1017-1095", "Wiley")
+
+
+@pytest.mark.parametrize(
+    ("text", "families", "container", "volume", "pages"),
+    [
+        ("X.-G. Wen, Phys. Rev. Lett. 66, 802 (1991).", ["Wen"], "Phys. Rev. Lett", "66", "802"),
+        ("K. Oster and E. Seiler, Annals Phys. 110, 440 (1978).", ["Oster", "Seiler"], "Annals Phys", "110", "440"),
+        ("Beutler, et al., Science 234, 470-474 (1985)", ["Beutler"], "Science", "234", "470-474"),
+        ("Dean C. et al., Plant Journal, 2, 69-81, 1992", ["Dean"], "Plant Journal", "2", "69-81"),
+        ("Kolo E. E. et al., J. Phys. G, 31 (2005) S741.", ["Kolo"], "J. Phys. G", "31", "S741"),
+    ],
+)
+def test_title_less_journal_when_the_year_comes_last(
+    text: str, families: list[str], container: str, volume: str, pages: str
+) -> None:
+    ref = _p(text)
+    assert (families_of(ref), ref.title, ref.container, ref.volume, ref.pages) == (families, "", container, volume, pages)
+
+
+def families_of(ref: Reference) -> list[str]:
+    return [a.family for a in ref.authors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J. Ander, \"Composite Registers\", Distributed Computing, 6(3), 1993, pp. 141-154.",
+        "G. Nagy, 'Homeric questions', TAPhA 122 (1992), pp. 17-60.",
+    ],
+)
+def test_a_title_between_names_and_journal_is_not_taken_for_names(text: str) -> None:
+    ref = _p(text)
+    assert len(ref.authors) == 1 and ref.title
