@@ -132,7 +132,9 @@ _HAL_HINT = re.compile(r"-\d{8}")  # every HAL id has it; a search for it is far
 _INDEX_NUMBERS = re.compile(
     r"\s*\[?(?:PubMed\s*(?:Central\s*)?(?:\[journal\]\s*)?)?(?:PMID|PMCID|NIHMSID)\s*:?\s*(?:PMC|NIHMS)*\d+\b"
     r"(?:\s*[/;,]\s*(?:PubMed\s*(?:Central\s*)?)?(?:PMID|PMCID|NIHMSID)\s*:?\s*(?:PMC|NIHMS)*\d+\b)*\]?"
-    r"|\s*\bissn\s*:?\s*\d{4}\s*[-–]?\s*\d{3}[\dXx]\b",
+    r"|\s*\bissn\s*:?\s*\d{4}\s*[-–]?\s*\d{3}[\dXx]\b"
+    # PubMed's online date: 'Epub 2012/05/18.', 'Epub 2012 Mar 3.', 'Epub ahead of print.'
+    r"|\s*\bEpub\b(?:\s*ahead of print)?(?:\s*\d{4}\s*/\s*\d{1,2}\s*/\s*\d{1,2}|\s*\d{4}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)?\.?",
     re.IGNORECASE,
 )
 
@@ -176,7 +178,7 @@ _RETRIEVAL_WORDS = (
     "consulté",
     "accessed",
 )
-_INDEX_WORDS = ("pmid", "pmcid", "nihmsid", "issn")
+_INDEX_WORDS = ("pmid", "pmcid", "nihmsid", "issn", "epub")
 _EDITOR_WORDS = ("ed", "éd", "dir", "hrsg")
 
 
@@ -421,6 +423,8 @@ _AFTER_TAIL = re.compile(r"(?<=\d)(?:[A-Z]?\.\s+|\s*[(\[;])")
 
 #: A range of numbers ('3-9', '1993-1994'), not a series letter before a volume ('C-26').
 _RANGE = re.compile(r"\d\s*[-–/]")
+#: Pages closing a sentence inside what was read as a journal's name: '...40(2): 500-3. IF'.
+_TAIL_INSIDE = re.compile(r"\d\s*[-–]\s*\d+[.;]\s")
 #: How long a journal tail followed by a note may be (journal, volume, issue and pages).
 _TAIL_REACH = 300
 
@@ -483,6 +487,9 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     italic = _ITALIC.search(segment)
     plain = strip_italics(segment).strip(" .,")
     m = _tail_match(plain)
+    if m and notes and _TAIL_INSIDE.search(m.group("container")):
+        # 'European Respiratory Journal. 2012 ;40(2): 500-3. IF: 5,895': a whole tail, then a note with numbers
+        m = _tail_before_note(plain) or m
     if m is None and plain.endswith(")"):
         # A note after the pages: 'Journal 11: 348-363. (in German)'
         note = _TRAILING_NOTE.search(plain)
@@ -1030,6 +1037,13 @@ def _only_names(names: str, natural: bool) -> bool:
     return all(a.given for a in authors) or (joined and all(len(a.full_family.split()) == 1 for a in authors))
 
 
+#: What follows a year inside a journal tail: only volume, issue and pages ('; 40(2): 500-3', ', 55, (8), R4921').
+_NUMBERS_ONLY = re.compile(
+    r"^\s*[,;:]?\s*(?:(?i:vol\.?)\s*)?\d+[A-Z]?(?:\s*\(\s*[\w\s-]{1,12}\))?(?:\s*[,:;]\s*(?:\(\s*\d+\s*\)\s*[,:]\s*)?"
+    r"(?:pp?\.\s*)?[A-Za-z]?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?)?\s*\.?\s*$"
+)
+
+
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
@@ -1037,6 +1051,10 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if text[:1].isdigit() or text[:1] in "[( \t":  # the only ways _LEADING_NUMBER can start
         text = _LEADING_NUMBER.sub("", text, count=1)
     block, rest = _take_year(text, f)
+    if _NUMBERS_ONLY.match(rest) and _LETTERS.search(block):
+        # 'Title. Physical Review B 1997, 55, (8), R4921-R4924': the year sits inside the journal tail, whose
+        # name ends the block; read the entry as if the year came last (names, title and journal, then numbers)
+        block, rest = f"{block.rstrip()} {rest.lstrip(' ,')}", ""
     names_only = vancouver_prefix(block)
     natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
     if names_only:

@@ -755,3 +755,12 @@ def families_of(ref: Reference) -> list[str]:
 def test_a_title_between_names_and_journal_is_not_taken_for_names(text: str) -> None:
     ref = _p(text)
     assert len(ref.authors) == 1 and ref.title
+
+
+def test_year_inside_the_journal_tail_and_pubmed_dates() -> None:
+    ref = _p("Chap et al., Epilepsy Res., 1991, 9, 92-96")
+    assert (ref.year, ref.container, ref.volume, ref.pages) == (1991, "Epilepsy Res", "9", "92-96")
+    ref = _p("Ting LH. Muscle synergies during walking. J Neurosci. 2012; 32(35):12237-50. Epub 2012/08/31. PubMed PMID:22933805.")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("J Neurosci", "32", "35", "12237-50")
+    ref = _p("Lan C. Drugs in Europe. European Respiratory Journal. 2012; 40(2): 500-3. IF: 5,895")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("European Respiratory Journal", "40", "2", "500-3")
