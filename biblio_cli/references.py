@@ -580,7 +580,7 @@ _JOURNAL_WORD = re.compile(
     r"|^[A-Z][a-z]+olog(?:y|ie|ia)$",  # 'Geomorphology', 'Anesthesiology'
     re.IGNORECASE,
 )
-_PUBLISHER_WORD = re.compile(
+_PUBLISHER_HINT = re.compile(
     r"\b(?:Press|Presses|Verlag|Publishers?|Publishing|Books|Editions?|Éditions|University|Université|Universität"
     r"|Inc|Ltd|GmbH|Company|Institute|Office|Department|Ministry|Council|Association|Society)\b",
     re.IGNORECASE,
@@ -607,7 +607,7 @@ def _journal_without_numbers(after: str) -> str:
         return ""
     if not (text[0].isupper() or text[:2].lower() in {"bi", "me", "ar", "ps"}):
         return ""
-    if _PUBLISHER_WORD.search(text) and not _JOURNAL_WORD.search(text.split()[0]):
+    if _PUBLISHER_HINT.search(text) and not _JOURNAL_WORD.search(text.split()[0]):
         return ""  # 'Society for Research in Child Development' is a publisher; 'Journal of the ... Society' is not
     return text if not_yet or _JOURNAL_WORD.search(text) else ""
 
@@ -685,7 +685,7 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
         if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()):  # 'In Proc. Workshop on X' goes on
             container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
             break
-    f.container = _without_society_or_place(strip_italics(container).strip(" .,:;"))
+    f.container = strip_italics(container).strip(" .,:;")
     tail = strip_italics(tail).strip(" .,:;")
     if _LETTERS.search(tail):
         f.publisher = publisher_name(_SENTENCE_SPLIT.split(tail)[-1])
