@@ -83,19 +83,23 @@ _JOURNAL_TAIL = re.compile(
     # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
     rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
     r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|v\.|nr\.?))\s*)?"
-    # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757')
-    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:))?"
+    # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757', 'Vol. XV')
+    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
+    rf"|(?(label)[IVXLC]+\b|(?!))|(?<![^\W\d_])[IVXLC]+(?=\s*\((?i:{_MONTH})))?"  # 'XLI (July-August, 1963)'
     # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
     r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
     # 'Environmental Science and Technology, 43:17: 6691', 'Journal of Finance, 50: 2, pp.679- 698'
     r"(?:(?<=\d):\s*(?P<issue3>\d+(?:[-–]\d+)?)(?=\s*[:,]\s*(?:pp?\.\s*)?\d))?"
     # bioRxiv exports: 'Genome research 21. 2., pp. 315-324'
     r"(?:(?<=\d)\.\s+(?P<issue4>\d+)\.?(?=\s*,\s*(?:pp?\.\s*)?[A-Z]?\d))?"
-    # '(12)', '84, (12)', '40(c)', '18-19 (IX)'; never the pages in parentheses ('(pp. 3-9)')
-    r"(?:,?\s*\((?!\s*p)\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20}|(?(volume)(?:[A-Za-z]|[IVXLC]+)|(?!)))\s*\))?"
+    # '(12)', '84, (12)', '40(c)', '18-19 (IX)'; never the pages or a date in parentheses ('(pp. 3-9)', '(May 1990)')
+    rf"(?:,?\s*\((?!\s*p|\s*(?i:{_MONTH}))"
+    r"\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20}|(?(volume)(?:[A-Za-z]|[IVXLC]+)|(?!)))\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"(?:(?<=\))\s*(?i:suppl\.?|supplement)(?=\s*,))?"  # 'Bone, 23 (5) Suppl., S594'
-    r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
+    rf"(?:,?\s*\(\s*(?i:{_MONTH})[^()]{{0,30}}\))?"  # a date: 'No. 6 (July / August 1992), pp. 388-395'
+    # a word between the numbers and the pages: ', suppl,', a month ('No 4, October, 1970, pages 589-602')
+    rf"\s*(?:,\s*(?:[a-zéû]+\s*|(?i:{_MONTH})\.?[\s,]*(?=(?i:pp?\.|pages)))?(?:,\s*)?)?"
     # pages after ',' or ':', after ')' or the volume and a space ('Communications of the ACM 38 39-41'),
     # after the volume and a full stop ('Studies in African Linguistics 42. 101-132'), or labelled
     # right after the journal ('Southern Economic Journal pp. 191-204')
@@ -588,6 +592,7 @@ _PUBLISHER_HINT = re.compile(
 
 
 _SEASON = re.compile(r",?\s*(?:Spring|Summer|Fall|Autumn|Winter)$")
+_DATE_IN_PARENS = re.compile(rf"\s*\((?i:{_MONTH})\.?[^()]{{0,30}}\)$")  # 'Financial Executive (November, 1965)'
 
 
 def _journal_without_numbers(after: str) -> str:
@@ -599,7 +604,7 @@ def _journal_without_numbers(after: str) -> str:
         text = text[: not_yet.start()].strip(" .,;")
     if text[:12].lower() == "to appear in":
         not_yet, text = True, text[12:].strip()  # 'To appear in the special issue on X in Y Review'
-    date = _TRAILING_DATE.search(text) or _SEASON.search(text)
+    date = _TRAILING_DATE.search(text) or _SEASON.search(text) or _DATE_IN_PARENS.search(text)
     if date:
         text = text[: date.start()].strip(" .,;")  # 'IEEE Transactions on Computers, June', 'Review, Fall'
 
@@ -609,7 +614,7 @@ def _journal_without_numbers(after: str) -> str:
         return ""
     if _PUBLISHER_HINT.search(text) and not _JOURNAL_WORD.search(text.split()[0]):
         return ""  # 'Society for Research in Child Development' is a publisher; 'Journal of the ... Society' is not
-    return text if not_yet or _JOURNAL_WORD.search(text) else ""
+    return text if not_yet or date or _JOURNAL_WORD.search(text) else ""  # a dated issue: 'Financial Executive (November, 1965)'
 
 
 #: A language code before the journal, as reference managers export it: 'eng. In:Genome research 21. 2.'
@@ -845,6 +850,9 @@ def _split_publisher(after: str, f: _Fields) -> None:
 _IMPRINT_PARENS = re.compile(r"\s*\((?P<place>[^():\d]{2,60}):\s*(?P<name>[^():\d]{2,80})\)$")
 #: One to three capitalised abbreviations ('J. Ceram', 'Class', 'Nat'): the start of a journal's name.
 _ABBREVIATED = re.compile(r"^(?:[A-Z][a-z]{0,5}\.\s){0,2}[A-Z][a-z]{0,5}$")
+#: One to three capitalised words ('Stochastic Process'), and an abbreviation opening a text ('Appl. 65').
+_CAPITALISED_NAME = re.compile(r"^(?:[A-Z][A-Za-z]{0,11}\.?\s){0,2}[A-Z][A-Za-z]{0,11}$")
+_ABBREVIATION_FIRST = re.compile(r"[A-Z][a-z]{0,7}\.\s")
 
 
 def _lone_range(m: re.Match[str]) -> bool:
@@ -1018,8 +1026,21 @@ def _names_before_journal(block: str, rest: str) -> tuple[str, bool]:
     return "", False
 
 
+_INITIAL_AND_NAME = re.compile(r"\s*[A-Z]\.\s*[A-Z][a-z]{5,}\.")
+
+
+def _journal_alone(text: str) -> bool:
+    """An entry that is only a journal, volume and pages ('Thrombosis Res. 101: 329-354'), as patents cite:
+    the journal must be abbreviated or say it is one, so that 'Smith J 12: 3-4' keeps its name."""
+    if not _titleless_journal(text) or _INITIAL_AND_NAME.match(text):
+        return False  # 'R. Bernabei. Riv. Nuov. Cim. 18, 1' opens with a name
+    m = _tail_match(strip_italics(text).strip(" .,:;"))
+    journal = m.group("container") if m else ""
+    return ". " in journal or journal.endswith(".") or bool(_JOURNAL_WORD.search(journal))
+
+
 #: A quotation mark opening or closing a title ("O'Brien" holds an apostrophe, not a quote).
-_QUOTED = re.compile(r"[\"“”«»‘’]|(?:^|\s)'|'(?:,|$)")
+_QUOTED = re.compile(r"[\"“”«»‘’]|(?:^|\s)'(?!t\s)|'(?:,|$)")  # not "G. 't Hooft"
 
 
 def _only_names(names: str, natural: bool) -> bool:
@@ -1063,7 +1084,9 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     elif not _TWELVE_LETTERS.match(rest):  # fewer than 12 letters (without listing them all)
         # The year closes the entry (IEEE, Elsevier, Chicago notes): the block holds names and the work.
         names, natural = _names_before_journal(block, rest)
-        if not names:
+        if not names and _journal_alone(f"{block} {rest}"):
+            block, rest = "", f"{block} {rest}"  # 'Nucl. Acid Res. 16: 1043-1061 (1988)': no names at all
+        elif not names:
             names, natural = names_prefix(block), True
         if names:
             block, rest = names, f"{block[len(names) :]} {rest}"
@@ -1104,7 +1127,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if f.type == "article-journal" and ", " in f.title and not italic_journal and not comma_cut:
         # 'Title, Class. Quantum Grav., 4, 893-898': the title stopped inside an abbreviated journal name
         head, _, last = f.title.rpartition(", ")
-        if _ABBREVIATED.match(last):
+        if _ABBREVIATED.match(last) or (_CAPITALISED_NAME.match(last) and _ABBREVIATION_FIRST.match(after.lstrip())):
+            # 'Title, Stochastic Process. Appl. 65', 'Title, Electrochem. Energ. Rev., Vol. 3'
             f.title, f.container = head, f"{last}. {f.container}"
     delimited = rest.lstrip(" .,:;")[:1] in "*«“\"'‘"  # a quoted or italic title ends where its marks do
     if (

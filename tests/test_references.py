@@ -763,3 +763,16 @@ def test_year_inside_the_journal_tail_and_pubmed_dates() -> None:
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("J Neurosci", "32", "35", "12237-50")
     ref = _p("Lan C. Drugs in Europe. European Respiratory Journal. 2012; 40(2): 500-3. IF: 5,895")
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("European Respiratory Journal", "40", "2", "500-3")
+
+
+def test_more_tail_shapes() -> None:
+    ref = _p('Mil, M. and D. Orr. "The Demand for Money," The Journal of Finance, Vol. XXIII, No. 5 (December, 1968).')
+    assert (ref.container, ref.volume, ref.issue) == ("The Journal of Finance", "XXIII", "5")
+    ref = _p("Ack, H. Smooth curves, Journal of the ACM, volume 17, No 4, October, 1970, pages 589-602.")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Journal of the ACM", "17", "4", "589-602")
+    ref = _p("Sem, T. Spectral estimation, Stochastic Process. Appl. 65 (1996), no. 2, 259-279.")
+    assert (ref.title, ref.container, ref.volume, ref.issue) == ("Spectral estimation", "Stochastic Process. Appl", "65", "2")
+    ref = _p("Thrombosis Res. 101: 329-354 (2001)")
+    assert (ref.authors, ref.container, ref.volume, ref.pages) == ((), "Thrombosis Res", "101", "329-354")
+    ref = _p("G. 't Hooft, Nucl. Phys. B 72, 461 (1974).")
+    assert (ref.title, ref.container, ref.volume, ref.pages) == ("", "Nucl. Phys. B", "72", "461")
