@@ -244,7 +244,7 @@ def _lift_identifiers(text: str, f: _Fields) -> str:
         low = _folded(text)
     if _may_hold(low, *_INDEX_WORDS):
         text = _INDEX_NUMBERS.sub("", text)
-    if "(" in text or "[" in text:
+    if "()" in text or "[]" in text or "( " in text or "[ " in text or text.rstrip().endswith(("(", "[")):
         text = _EMPTY_BRACKETS.sub("", text).rstrip()
         if text.endswith(("(", "[")):
             text = text[:-1]
@@ -934,6 +934,9 @@ _JOURNAL_STOP = re.compile(r"\.\s*(?=[A-Z])")
 _SERIES_LETTER = re.compile(r"[A-Z]")
 
 
+_FIRST_DIGIT = re.compile(r"\d")
+
+
 def _titleless_journal(rest: str) -> bool:
     """'2003, ApJ, 592, 839', '2005 Contemp. Phys. 46 277.', '1987, Science 235: 442-447': the work right
     after the year is a journal, its volume and pages, with no title (physics, astronomy, patents' lists).
@@ -942,15 +945,40 @@ def _titleless_journal(rest: str) -> bool:
     capitalised word before a full stop ('N. Engl. J. Med.', 'Nat.Rev.Neurosci.'); a title before it would
     be a sentence of several words ('Metacaspases. Cell Death ...' is a title: one word of 12 letters).
     """
-    plain = strip_italics(rest).strip(" .,:;")
-    if not plain[:1].isupper() or len(plain) > 120 or plain.startswith(("In ", "Dans ")):
+    if "*" in rest:
+        rest = strip_italics(rest)
+    plain = rest.strip(" .,:;")
+    if not plain[:1].isupper() or not plain[-1:].isalnum() or len(plain) > 120 or plain.startswith(("In ", "Dans ")):
+        return False
+    first_digit = _FIRST_DIGIT.search(plain)
+    # the cheap test first, on the text before the numbers (most entries have a title there)
+    if first_digit is None or not _journal_name_only(_before_volume(plain[: first_digit.start()])):
         return False
     m = _tail_match(plain)
     if m is None or not m.group("volume") or not (m.group("pages") or m.group("article")):
         return False
-    written = m.group("container").strip(" ,;:")
+    return _journal_name_only(m.group("container"))
+
+
+def _before_volume(head: str) -> str:
+    """The text before a volume without its separator, label or series ('ApJ, ', 'Nature, vol. ', 'IEEE C-')."""
+    head = head.rstrip(" ,(-")
+    if head[-1:].isupper() and head[-2:-1] in (" ", ","):  # 'IEEE Trans. Comput. C-26'
+        head = head[:-1].rstrip(" ,")
+    word = head.rsplit(None, 1)[-1] if head else ""
+    if word.rstrip(".").lower() in {"vol", "volume", "v", "t", "tome", "bd", "nr"}:
+        head = head[: -len(word)].rstrip(" ,")
+    return head
+
+
+_NOT_IN_JOURNAL = re.compile(r"[\d?!:;,\"“”«»()\[\]]")
+
+
+def _journal_name_only(name: str) -> bool:
+    """A journal's name and nothing else (see _titleless_journal): no title sentence, no comma."""
+    written = name.strip(" ,;:")
     journal = written.rstrip(".")
-    if len(journal) > 60 or any(c.isdigit() or c in "?!:;,\"“”«»()[]" for c in journal):
+    if not journal or len(journal) > 60 or _NOT_IN_JOURNAL.search(journal):
         return False  # 'Title, Journal, 12, 3-4' is a title ended by a comma (_comma_journal)
     *abbreviations, last = _JOURNAL_STOP.split(journal)
     if not abbreviations:
@@ -1036,7 +1064,8 @@ def _journal_alone(text: str) -> bool:
         return False  # 'R. Bernabei. Riv. Nuov. Cim. 18, 1' opens with a name
     m = _tail_match(strip_italics(text).strip(" .,:;"))
     journal = m.group("container") if m else ""
-    return ". " in journal or journal.endswith(".") or bool(_JOURNAL_WORD.search(journal))
+    labelled = bool(m and m.group("label"))  # 'Cell, Vol. 93, p. 705 (1998)'
+    return labelled or ". " in journal or journal.endswith(".") or bool(_JOURNAL_WORD.search(journal))
 
 
 #: A quotation mark opening or closing a title ("O'Brien" holds an apostrophe, not a quote).
