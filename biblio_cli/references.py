@@ -447,8 +447,31 @@ def _tail_before_note(plain: str) -> re.Match[str] | None:
 
 #: Countries written after a journal's name, with or without its city ('La Houille Blanche, Paris, France').
 _COUNTRIES = frozenset(
-    "USA U.S.A. UK U.K. England France Germany Japan Korea China Italy Spain Belgium Switzerland Canada "
-    "Australia India Brazil Mexico Monaco Netherlands Sweden Russia".split()
+    [
+        "USA",
+        "U.S.A.",
+        "UK",
+        "U.K.",
+        "England",
+        "France",
+        "Germany",
+        "Japan",
+        "Korea",
+        "China",
+        "Italy",
+        "Spain",
+        "Belgium",
+        "Switzerland",
+        "Canada",
+        "Australia",
+        "India",
+        "Brazil",
+        "Mexico",
+        "Monaco",
+        "Netherlands",
+        "Sweden",
+        "Russia",
+    ]
 )
 
 
@@ -478,9 +501,7 @@ _STATE = re.compile(r"[A-Z]{2}|[A-Z]\.\s?[A-Z]")
 #: A city: one to three capitalised words ('San Diego', 'Salt Lake City').
 _PLACE_NAME = re.compile(r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,2}")
 #: Where and when a conference met, in parentheses at the end of its name: '(Atlanta, GA, Mar. 22-27)'.
-_PLACE_IN_PARENS = re.compile(
-    rf"\s*\((?=[^()]*(?:,\s*[A-Z]{{2}}\b|\b(?:{_MONTH})\.?\s+\d))[^()]*\)\.?$", re.IGNORECASE
-)
+_PLACE_IN_PARENS = re.compile(rf"\s*\((?=[^()]*(?:,\s*[A-Z]{{2}}\b|\b(?:{_MONTH})\.?\s+\d))[^()]*\)\.?$", re.IGNORECASE)
 
 
 def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
@@ -599,9 +620,10 @@ def _journal_without_numbers(after: str) -> str:
     """A journal named after the title with no volume or pages: 'Geomorphology.', 'Regional Studies. In press.',
     'IEEE Software.', 'The New York Times' (a publisher, 'Oxford University Press', is not one)."""
     text = after.strip(" .,;")
-    not_yet = _NOT_YET_PUBLISHED.search(text)
-    if not_yet:
-        text = text[: not_yet.start()].strip(" .,;")
+    in_press = _NOT_YET_PUBLISHED.search(text)
+    if in_press:
+        text = text[: in_press.start()].strip(" .,;")
+    not_yet = bool(in_press)
     if text[:12].lower() == "to appear in":
         not_yet, text = True, text[12:].strip()  # 'To appear in the special issue on X in Y Review'
     date = _TRAILING_DATE.search(text) or _SEASON.search(text) or _DATE_IN_PARENS.search(text)
@@ -614,7 +636,8 @@ def _journal_without_numbers(after: str) -> str:
         return ""
     if _PUBLISHER_HINT.search(text) and not _JOURNAL_WORD.search(text.split()[0]):
         return ""  # 'Society for Research in Child Development' is a publisher; 'Journal of the ... Society' is not
-    return text if not_yet or date or _JOURNAL_WORD.search(text) else ""  # a dated issue: 'Financial Executive (November, 1965)'
+    # a dated issue names a journal too: 'Financial Executive (November, 1965)'
+    return text if not_yet or date or _JOURNAL_WORD.search(text) else ""
 
 
 #: A language code before the journal, as reference managers export it: 'eng. In:Genome research 21. 2.'
@@ -858,7 +881,9 @@ _ABBREVIATION_FIRST = re.compile(r"[A-Z][a-z]{0,7}\.\s")
 def _lone_range(m: re.Match[str]) -> bool:
     """A range alone after the journal, unlabelled: its pages ('IEEE Transactions on X, 985-987')."""
     volume = m.group("volume") or ""
-    return bool(_DASHED.search(volume)) and not (m.group("label") or m.group("issue") or m.group("issue2") or m.group("pages"))
+    return bool(_DASHED.search(volume)) and not (
+        m.group("label") or m.group("issue") or m.group("issue2") or m.group("pages")
+    )
 
 
 def _whole_tail(m: re.Match[str]) -> bool:
@@ -999,7 +1024,31 @@ def _journal_name_only(name: str) -> bool:
 _SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z(\[])")
 #: Small words that journal names hold in lowercase ('Journal of the ...', 'Zeitschrift für ...').
 _NAME_CONNECTORS = frozenset(
-    "of the and for from with into over upon les des del della der die das und für fur zur zum van von".split()
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "from",
+        "with",
+        "into",
+        "over",
+        "upon",
+        "les",
+        "des",
+        "del",
+        "della",
+        "der",
+        "die",
+        "das",
+        "und",
+        "für",
+        "fur",
+        "zur",
+        "zum",
+        "van",
+        "von",
+    ]
 )
 
 
@@ -1008,7 +1057,13 @@ def _title_like(piece: str) -> bool:
     more that is no abbreviation ('Anatomy and connectivity', 'I. La flore'; not 'Univ. fed', 'Trans. of the ASME')."""
     for word in piece.split():
         bare = word.strip(",;:()[]'\"")
-        if len(bare) >= 4 and bare.isalpha() and bare.islower() and bare not in _NAME_CONNECTORS and not word.endswith("."):
+        if (
+            len(bare) >= 4
+            and bare.isalpha()
+            and bare.islower()
+            and bare not in _NAME_CONNECTORS
+            and not word.endswith(".")
+        ):
             return True
     return False
 

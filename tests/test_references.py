@@ -478,7 +478,13 @@ def test_article_number_suffix_in_pages() -> None:
 def test_title_less_journal_tail_after_the_year(text: str, container: str, volume: str, pages: str) -> None:
     # physics and astronomy styles give no title: the work after the year is the journal, volume and pages
     ref = _p(text)
-    assert (ref.title, ref.container, ref.volume, ref.pages, ref.type) == ("", container, volume, pages, "article-journal")
+    assert (ref.title, ref.container, ref.volume, ref.pages, ref.type) == (
+        "",
+        container,
+        volume,
+        pages,
+        "article-journal",
+    )
     assert "no title" not in ref.problems
 
 
@@ -496,16 +502,58 @@ def test_one_word_title_before_a_journal_is_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "container", "volume", "issue", "pages"),
     [
-        ("Mill, G. 1995. Word nets. Communications of the ACM 38 39-41", "Communications of the ACM", "38", "", "39-41"),
-        ("Bick, L. 2013. Tone spreading. Studies in African Linguistics 42. 101-132.", "Studies in African Linguistics", "42", "", "101-132"),
-        ("Nord, W. 1975. “The cycle.” The Review of Economic Studies pp. 169–190.", "The Review of Economic Studies", "", "", "169-190"),
+        (
+            "Mill, G. 1995. Word nets. Communications of the ACM 38 39-41",
+            "Communications of the ACM",
+            "38",
+            "",
+            "39-41",
+        ),
+        (
+            "Bick, L. 2013. Tone spreading. Studies in African Linguistics 42. 101-132.",
+            "Studies in African Linguistics",
+            "42",
+            "",
+            "101-132",
+        ),
+        (
+            "Nord, W. 1975. “The cycle.” The Review of Economic Studies pp. 169–190.",
+            "The Review of Economic Studies",
+            "",
+            "",
+            "169-190",
+        ),
         ("Pel, M., 2011. Effects of water. Water Research, 45:12: 3787.", "Water Research", "45", "12", "3787"),
-        ("Brown, S., 1995. Persistence. Journal of Finance, 50: 2, pp.679- 698.", "Journal of Finance", "50", "2", "679-698"),
+        (
+            "Brown, S., 1995. Persistence. Journal of Finance, 50: 2, pp.679- 698.",
+            "Journal of Finance",
+            "50",
+            "2",
+            "679-698",
+        ),
         ("Reg J.Y., 1998. Bone loss. Bone, 23 (5) Suppl., S594", "Bone", "23", "5", "S594"),
-        ("Lemaire, B. (2009). Le soin. Santé Mentale, octobre 2009, n°141. p. 52-56.", "Santé Mentale", "", "141", "52-56"),
+        (
+            "Lemaire, B. (2009). Le soin. Santé Mentale, octobre 2009, n°141. p. 52-56.",
+            "Santé Mentale",
+            "",
+            "141",
+            "52-56",
+        ),
         ("Lee, K. (2011). Craters and maps. Meteoritics, v. 2, pp. 183-199.", "Meteoritics", "2", "", "183-199"),
-        ('Ander, S. 2010. "Counts". eng. In:Genome research 21. 2. PMID: 21177959, pp. 315-324.', "Genome research", "21", "2", "315-324"),
-        ("Hodge R (2016) Sediment plumes. Annals of Glaciology. 57(73), 39–46 (doi:10.1017/aog.2016.20)", "Annals of Glaciology", "57", "73", "39-46"),
+        (
+            'Ander, S. 2010. "Counts". eng. In:Genome research 21. 2. PMID: 21177959, pp. 315-324.',
+            "Genome research",
+            "21",
+            "2",
+            "315-324",
+        ),
+        (
+            "Hodge R (2016) Sediment plumes. Annals of Glaciology. 57(73), 39–46 (doi:10.1017/aog.2016.20)",
+            "Annals of Glaciology",
+            "57",
+            "73",
+            "39-46",
+        ),
     ],
 )
 def test_journal_tail_shapes(text: str, container: str, volume: str, issue: str, pages: str) -> None:
@@ -528,7 +576,12 @@ def test_journal_tail_shapes(text: str, container: str, volume: str, issue: str,
             "23",
             "194",
         ),
-        ("Rob, J. (2015). Care. Palliative Medicine, 23(8), 194-200. JCR two-year Impact Factor: 4.220", "Palliative Medicine", "23", "194-200"),
+        (
+            "Rob, J. (2015). Care. Palliative Medicine, 23(8), 194-200. JCR two-year Impact Factor: 4.220",
+            "Palliative Medicine",
+            "23",
+            "194-200",
+        ),
     ],
 )
 def test_note_after_a_complete_journal_tail_is_dropped(text: str, container: str, volume: str, pages: str) -> None:
@@ -542,18 +595,65 @@ def test_broken_doi_with_a_space_is_taken_out_whole() -> None:
     assert "invalid DOI" in ref.problems
 
 
-
 @pytest.mark.parametrize(
     ("text", "container", "volume", "issue", "pages"),
     [
-        ("Lau, H. (1993). Cladding. Zeitschrift Fur Metallkunde 84, (12), 886-892.", "Zeitschrift Fur Metallkunde", "84", "12", "886-892"),
-        ("Kim, S. (2016). Dental care. Periodontology 2000, 71(1), 164-184.", "Periodontology 2000", "71", "1", "164-184"),
-        ("Yae, M. (2002). Contraction. Language Variation and Change,, 14 , 79-118.", "Language Variation and Change", "14", "", "79-118"),
-        ("Ward, M. (1977). Ternary memory. IEEE Trans. Comput., C-26(3), pp. 281-288.", "IEEE Trans. Comput", "C-26", "3", "281-288"),
-        ("Fre E. 1842. Huile de palme. J Pharmacie et de Chimie XII:757.", "J Pharmacie et de Chimie", "XII", "", "757"),
-        ("Ale, U. (1996). Verbände. Information zur politischen Bildung, Nr. 253, 17-21.", "Information zur politischen Bildung", "253", "", "17-21"),
-        ("Lee, K. (2009). Shear walls. J. Struct. Eng., ASCE, 135(11), 1367-1376.", "J. Struct. Eng.", "135", "11", "1367-1376"),
-        ("Wed, H. A. 1856. Urticacees. Nouvelles Archives du Museum, Paris 9: 1-591.", "Nouvelles Archives du Museum", "9", "", "1-591"),
+        (
+            "Lau, H. (1993). Cladding. Zeitschrift Fur Metallkunde 84, (12), 886-892.",
+            "Zeitschrift Fur Metallkunde",
+            "84",
+            "12",
+            "886-892",
+        ),
+        (
+            "Kim, S. (2016). Dental care. Periodontology 2000, 71(1), 164-184.",
+            "Periodontology 2000",
+            "71",
+            "1",
+            "164-184",
+        ),
+        (
+            "Yae, M. (2002). Contraction. Language Variation and Change,, 14 , 79-118.",
+            "Language Variation and Change",
+            "14",
+            "",
+            "79-118",
+        ),
+        (
+            "Ward, M. (1977). Ternary memory. IEEE Trans. Comput., C-26(3), pp. 281-288.",
+            "IEEE Trans. Comput",
+            "C-26",
+            "3",
+            "281-288",
+        ),
+        (
+            "Fre E. 1842. Huile de palme. J Pharmacie et de Chimie XII:757.",
+            "J Pharmacie et de Chimie",
+            "XII",
+            "",
+            "757",
+        ),
+        (
+            "Ale, U. (1996). Verbände. Information zur politischen Bildung, Nr. 253, 17-21.",
+            "Information zur politischen Bildung",
+            "253",
+            "",
+            "17-21",
+        ),
+        (
+            "Lee, K. (2009). Shear walls. J. Struct. Eng., ASCE, 135(11), 1367-1376.",
+            "J. Struct. Eng.",
+            "135",
+            "11",
+            "1367-1376",
+        ),
+        (
+            "Wed, H. A. 1856. Urticacees. Nouvelles Archives du Museum, Paris 9: 1-591.",
+            "Nouvelles Archives du Museum",
+            "9",
+            "",
+            "1-591",
+        ),
     ],
 )
 def test_journal_numbers_and_names(text: str, container: str, volume: str, issue: str, pages: str) -> None:
@@ -593,7 +693,9 @@ def test_title_sentences_left_before_the_journal_go_back_to_the_title(text: str,
 
 
 def test_article_ids_and_sici_dois() -> None:
-    ref = _p("Ito, K. 2009. Signals in T cells. *Science Signaling* **2**:ra79. DOI: https://doi.org/10.1126/scisignal.2000409")
+    ref = _p(
+        "Ito, K. 2009. Signals in T cells. *Science Signaling* **2**:ra79. DOI: https://doi.org/10.1126/scisignal.2000409"
+    )
     assert (ref.container, ref.volume, ref.pages) == ("Science Signaling", "2", "ra79")
     ref = _p("Ito, K. (2012). Fate decisions. *PLoS Biology*, *10*, e1001425.")
     assert (ref.volume, ref.pages) == ("10", "e1001425")
@@ -606,7 +708,9 @@ def test_article_ids_and_sici_dois() -> None:
 
 
 def test_title_ending_in_a_short_capitalised_word_before_an_italic_journal() -> None:
-    ref = _p("Yoon J. 2005. Haloferax sp. nov., isolated in the Yellow Sea, Korea. *Int J Syst Evol Microbiol* **55**:865–870.")
+    ref = _p(
+        "Yoon J. 2005. Haloferax sp. nov., isolated in the Yellow Sea, Korea. *Int J Syst Evol Microbiol* **55**:865–870."
+    )
     assert ref.container == "Int J Syst Evol Microbiol"
 
 
@@ -627,10 +731,34 @@ def test_title_ending_in_a_short_capitalised_word_before_an_italic_journal() -> 
             "",
             "985-987",
         ),
-        ("Sun, P. (2020). Coal ash, Legal and Network Perspectives, Sustainability, Vol. 12.", "Coal ash, Legal and Network Perspectives", "Sustainability", "12", ""),
-        ("Che, P. (1991). Hard problems. 12th International Joint Conference on AI, 163-169.", "Hard problems", "12th International Joint Conference on AI", "", "163-169"),
-        ("Wol, K. (1995) Sharing in a Heterogeneous Environment, Multimedia Systems, 3, Pages 57-64.", "Sharing in a Heterogeneous Environment", "Multimedia Systems", "3", "57-64"),
-        ("Bud, H. (1997), 'Die 'Wir-Schicht' der Generation,' in Berliner Journal, Vol. 7, pp. 197-204.", "Die 'Wir-Schicht' der Generation", "Berliner Journal", "7", "197-204"),
+        (
+            "Sun, P. (2020). Coal ash, Legal and Network Perspectives, Sustainability, Vol. 12.",
+            "Coal ash, Legal and Network Perspectives",
+            "Sustainability",
+            "12",
+            "",
+        ),
+        (
+            "Che, P. (1991). Hard problems. 12th International Joint Conference on AI, 163-169.",
+            "Hard problems",
+            "12th International Joint Conference on AI",
+            "",
+            "163-169",
+        ),
+        (
+            "Wol, K. (1995) Sharing in a Heterogeneous Environment, Multimedia Systems, 3, Pages 57-64.",
+            "Sharing in a Heterogeneous Environment",
+            "Multimedia Systems",
+            "3",
+            "57-64",
+        ),
+        (
+            "Bud, H. (1997), 'Die 'Wir-Schicht' der Generation,' in Berliner Journal, Vol. 7, pp. 197-204.",
+            "Die 'Wir-Schicht' der Generation",
+            "Berliner Journal",
+            "7",
+            "197-204",
+        ),
     ],
 )
 def test_tail_after_a_comma_title_with_pages_or_a_labelled_volume(
@@ -654,7 +782,10 @@ def test_pubmed_pii_beside_the_doi_is_dropped() -> None:
     ("text", "container"),
     [
         ("Rou, L. (2016), Evidence of rock slope breathing. Geomorphology.", "Geomorphology"),
-        ("Ang, J. (1995). Causal effects. Journal of the American Statistical Association, in press.", "Journal of the American Statistical Association"),
+        (
+            "Ang, J. (1995). Causal effects. Journal of the American Statistical Association, in press.",
+            "Journal of the American Statistical Association",
+        ),
         ("Dev, H. (2010, January 28). Neuron breakthrough. The Times.", "The Times"),
         ("DeW, D. J. (1979). Direct. IEEE Transactions on Computers, June.", "IEEE Transactions on Computers"),
     ],
@@ -674,7 +805,10 @@ def test_a_publisher_alone_after_the_title_stays_the_publisher() -> None:
 @pytest.mark.parametrize(
     ("text", "container"),
     [
-        ("Gra, D. (2008). Seed records. Earthquake Engineering Journal, Beijing, China, 12, 3-9.", "Earthquake Engineering Journal"),
+        (
+            "Gra, D. (2008). Seed records. Earthquake Engineering Journal, Beijing, China, 12, 3-9.",
+            "Earthquake Engineering Journal",
+        ),
         (
             "Kum, P. (1993). Speech. In Proceedings of the ACM Conference on Human Factors (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438.",
             "Proceedings of the ACM Conference on Human Factors",
@@ -719,8 +853,15 @@ def test_vancouver_journal_after_a_title_without_full_stop(
 
 
 def test_volume_of_a_multivolume_book_in_apa_parentheses() -> None:
-    ref = _p("Har, S. (1998). Self-representations. In N. Eis (Ed.), *Handbook of child psychology* (Vol. 3, pp. 1017-1095). New York: Wiley.")
-    assert (ref.container, ref.volume, ref.pages, ref.publisher) == ("Handbook of child psychology", "3", "1017-1095", "Wiley")
+    ref = _p(
+        "Har, S. (1998). Self-representations. In N. Eis (Ed.), *Handbook of child psychology* (Vol. 3, pp. 1017-1095). New York: Wiley."
+    )
+    assert (ref.container, ref.volume, ref.pages, ref.publisher) == (
+        "Handbook of child psychology",
+        "3",
+        "1017-1095",
+        "Wiley",
+    )
 
 
 @pytest.mark.parametrize(
@@ -737,7 +878,13 @@ def test_title_less_journal_when_the_year_comes_last(
     text: str, families: list[str], container: str, volume: str, pages: str
 ) -> None:
     ref = _p(text)
-    assert (families_of(ref), ref.title, ref.container, ref.volume, ref.pages) == (families, "", container, volume, pages)
+    assert (families_of(ref), ref.title, ref.container, ref.volume, ref.pages) == (
+        families,
+        "",
+        container,
+        volume,
+        pages,
+    )
 
 
 def families_of(ref: Reference) -> list[str]:
@@ -747,7 +894,7 @@ def families_of(ref: Reference) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "J. Ander, \"Composite Registers\", Distributed Computing, 6(3), 1993, pp. 141-154.",
+        'J. Ander, "Composite Registers", Distributed Computing, 6(3), 1993, pp. 141-154.',
         "G. Nagy, 'Homeric questions', TAPhA 122 (1992), pp. 17-60.",
     ],
 )
@@ -759,7 +906,9 @@ def test_a_title_between_names_and_journal_is_not_taken_for_names(text: str) -> 
 def test_year_inside_the_journal_tail_and_pubmed_dates() -> None:
     ref = _p("Chap et al., Epilepsy Res., 1991, 9, 92-96")
     assert (ref.year, ref.container, ref.volume, ref.pages) == (1991, "Epilepsy Res", "9", "92-96")
-    ref = _p("Ting LH. Muscle synergies during walking. J Neurosci. 2012; 32(35):12237-50. Epub 2012/08/31. PubMed PMID:22933805.")
+    ref = _p(
+        "Ting LH. Muscle synergies during walking. J Neurosci. 2012; 32(35):12237-50. Epub 2012/08/31. PubMed PMID:22933805."
+    )
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("J Neurosci", "32", "35", "12237-50")
     ref = _p("Lan C. Drugs in Europe. European Respiratory Journal. 2012; 40(2): 500-3. IF: 5,895")
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("European Respiratory Journal", "40", "2", "500-3")
@@ -771,7 +920,12 @@ def test_more_tail_shapes() -> None:
     ref = _p("Ack, H. Smooth curves, Journal of the ACM, volume 17, No 4, October, 1970, pages 589-602.")
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Journal of the ACM", "17", "4", "589-602")
     ref = _p("Sem, T. Spectral estimation, Stochastic Process. Appl. 65 (1996), no. 2, 259-279.")
-    assert (ref.title, ref.container, ref.volume, ref.issue) == ("Spectral estimation", "Stochastic Process. Appl", "65", "2")
+    assert (ref.title, ref.container, ref.volume, ref.issue) == (
+        "Spectral estimation",
+        "Stochastic Process. Appl",
+        "65",
+        "2",
+    )
     ref = _p("Thrombosis Res. 101: 329-354 (2001)")
     assert (ref.authors, ref.container, ref.volume, ref.pages) == ((), "Thrombosis Res", "101", "329-354")
     ref = _p("G. 't Hooft, Nucl. Phys. B 72, 461 (1974).")
