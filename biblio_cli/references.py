@@ -17,12 +17,38 @@ from biblio_cli.names import names_prefix, parse_authors, parse_editor_phrase, s
 from biblio_cli.normalize import canonical_year_label, fold_typography, is_valid_doi, normalize_doi
 from biblio_cli.sections import RawEntry
 
-_DOI_IN_TEXT = re.compile(
+#: A DOI in running text. SICI DOIs hold '<...>': '10.1002/(SICI)1096-9861(19980907)398:4<515::AID-CNE4>3.0.CO;2-5'.
+_DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/(?:[^\s<>\"]|<[^\s<>\"]*>)+")
+#: What may introduce a DOI, right before it: 'https://doi.org/', 'doi: ', 'DOI: https://dx.doi.org/'.
+_DOI_LABEL_BEFORE = re.compile(
     r"(?:\bdoi:?\s*(?=https?://|doi\.org/))?"  # 'DOI: https://doi.org/...': the label goes with the link
-    r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)?(10\.\d{4,9}/[^\s<>\"]+)",
+    r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)\Z",
     re.IGNORECASE,
 )
-_DOI_MARKER_WITHOUT_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(?!10\.\d{4,9}/)(\S+)", re.IGNORECASE)
+#: How far before a DOI its label may start ('DOI: https://dx.doi.org/' and some spaces).
+_DOI_LABEL_REACH = 64
+
+
+def _find_doi(text: str) -> tuple[int, int, int] | None:
+    """(start of the DOI with its label, start of the DOI, end) of the first DOI in `text`, or None.
+
+    The DOI is searched first (a literal '10.' the regex engine finds fast), its label after, in the
+    few characters before it: one pattern with the label optional in front tried the label at every
+    position of every entry.
+    """
+    doi = _DOI_IN_TEXT.search(text)
+    if doi is None:
+        return None
+    label = _DOI_LABEL_BEFORE.search(text, max(0, doi.start() - _DOI_LABEL_REACH), doi.start())
+    return (label.start() if label else doi.start()), doi.start(), doi.end()
+
+
+#: A publisher item id marked as such: 'S0168-9525(03)00073-8 [pii]', 'doi:S0304-3959(13)00330-8[pii];'.
+_PII = re.compile(r"(?<![^\s;])(?:doi:\s*)?[^\s;]+\s*\[pii\];?", re.IGNORECASE)  # tried once per word
+#: A DOI marker without a well-formed DOI: 'doi:S0907444910007493', 'doi: 10. 1101/gr.107854.110' (space inside).
+_DOI_MARKER_WITHOUT_DOI = re.compile(
+    r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*)(?!10\.\d{4,9}/)(10\.\s*\d{4,9}\s*/\s*\S+|\S+)", re.IGNORECASE
+)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _HAL = re.compile(
     r"\b((?:hal|halshs|tel|inria|cea|sic|dumas|ijn|hceres|insu|in2p3|pastel|inserm|hal-\w+)-\d{8})(?:v\d+)?\b"
@@ -57,7 +83,9 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.][^\s.A-Z])[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ITALIC = re.compile(r"\*([^*]+)\*")
 #: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
 _TITLE_END = re.compile(
-    r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+(?=[*«\"A-ZÀ-ÖØ-Þ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z])"
+    r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+"
+    # a capital (Latin or Cyrillic), a quote or bracket, 'In', or an ordinal ('12th International Conference')
+    r"(?=[*«\"A-ZÀ-ÖØ-ÞА-ЯЁ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z]|\d{1,3}(?:st|nd|rd|th)\s)"
 )
 _CHAPTER = re.compile(
     r"^(?:Dans|In|in|dans|en|En)\s*:?\s+(?P<editors>.*?\((?:dir\.?|eds?\.?|éds?\.?|hrsg\.?|coord\.?|sous la dir[^)]*)\))\s*,?\s*(?P<rest>.*)$",
@@ -66,15 +94,46 @@ _CHAPTER = re.compile(
 _CHAPTER_MARKER = re.compile(r"[.,]\s+(?:Dans|In|in)\s*:?\s")
 _CHAPTER_NO_EDITORS = re.compile(r"^(?:Dans|In|in|dans)\s*:?\s+(?P<rest>\*.*)$")
 _PAGES_PARENS = re.compile(
-    r"\(\s*(?:(?:pp?\.|S\.)\s*(?=\d)|(?=\d+\s*[-–]\s*\d+\s*\)))(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)"
+    # APA gives the volume of a multivolume book there too: '(Vol. 3, pp. 1017-1095)', '(Vol. 3, Part A, pp. 1-9)'
+    r"\(\s*(?:(?i:vols?\.?|volume)\s*(?P<volume>\d+|[IVXLC]+)\s*,\s*(?:Part\s+\w+\s*,\s*)?)?"
+    r"(?:(?:pp?\.|S\.)\s*(?=\d)|(?=\d+\s*[-–]\s*\d+\s*\)))(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\)"
+)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
 _JOURNAL_TAIL = re.compile(
-    r"^(?P<container>.*?[^\d\s,])\s*,?\s*"
-    r"(?:(?<![^\W\d_])(?i:vol\.?|volume|t\.|tome|bd\.?)\s*)?(?P<volume>\d+(?:\s*[-–/]\s*\d+)?)?\s*"
-    r"(?:\(\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20})\s*\))?"
+    # the journal ends in a letter or a stop, but not one inside a number ('Impact Factor: 4.220'), or in a
+    # year that is part of its name, before the volume and issue ('Periodontology 2000, 71(1), 164-184')
+    # (at the end of a word: the lazy match then tries each word, not each letter, which halves its cost)
+    r"^(?P<container>.*?(?:[^\d\s,.](?![^\W\d_])|[^\w\s,.](?=[A-Z]{1,2}-\d)|(?<!\d)\.|\.(?!\d)"
+    r"|(?<=\s)\d{4}(?=,\s*\d+\s*\()))\s*,{0,2}\s*"
+    # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
+    rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
+    r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|v\.|nr\.?))\s*)?"
+    # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757', 'Vol. XV')
+    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
+    rf"|(?(label)[IVXLC]+\b|(?!))|(?<![^\W\d_])[IVXLC]+(?=\s*\((?i:{_MONTH})))?"  # 'XLI (July-August, 1963)'
+    # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
+    r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
+    # 'Environmental Science and Technology, 43:17: 6691', 'Journal of Finance, 50: 2, pp.679- 698'
+    r"(?:(?<=\d):\s*(?P<issue3>\d+(?:[-–]\d+)?)(?=\s*[:,]\s*(?:pp?\.\s*)?\d))?"
+    # bioRxiv exports: 'Genome research 21. 2., pp. 315-324'
+    r"(?:(?<=\d)\.\s+(?P<issue4>\d+)\.?(?=\s*,\s*(?:pp?\.\s*)?[A-Z]?\d))?"
+    # '(12)', '84, (12)', '40(c)', '18-19 (IX)'; never the pages or a date in parentheses ('(pp. 3-9)', '(May 1990)')
+    rf"(?:,?\s*\((?!\s*p|\s*(?i:{_MONTH}))"
+    r"\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20}|(?(volume)(?:[A-Za-z]|[IVXLC]+)|(?!)))\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
-    r"\s*(?:,\s*(?:[a-zéû]+\s*)?(?:,\s*)?)?"
-    r"(?:(?:[,:]|(?<=[)\d])(?=\s))\s*(?:pp?\.\s*|S\.\s*|pages\s+)?(?P<pages>[A-Za-z]?\d+(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+)?(?:\.e\d+)?)"
+    r"(?:(?<=\))\s*(?i:suppl\.?|supplement)(?=\s*,))?"  # 'Bone, 23 (5) Suppl., S594'
+    rf"(?:,?\s*\(\s*(?i:{_MONTH})[^()]{{0,30}}\))?"  # a date: 'No. 6 (July / August 1992), pp. 388-395'
+    # a word between the numbers and the pages: ', suppl,', a month ('No 4, October, 1970, pages 589-602')
+    rf"\s*(?:,\s*(?:[a-zéû]+\s*|(?i:{_MONTH})\.?[\s,]*(?=(?i:pp?\.|pages)))?(?:,\s*)?)?"
+    # pages after ',' or ':', after ')' or the volume and a space ('Communications of the ACM 38 39-41'),
+    # after the volume and a full stop ('Studies in African Linguistics 42. 101-132'), or labelled
+    # right after the journal ('Southern Economic Journal pp. 191-204')
+    r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pages\s)))"
+    r"\s*(?:(?i:pp?\.\s*|pages\s+)|S\.\s*)?"
+    r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -105,7 +164,9 @@ _HAL_HINT = re.compile(r"-\d{8}")  # every HAL id has it; a search for it is far
 _INDEX_NUMBERS = re.compile(
     r"\s*\[?(?:PubMed\s*(?:Central\s*)?(?:\[journal\]\s*)?)?(?:PMID|PMCID|NIHMSID)\s*:?\s*(?:PMC|NIHMS)*\d+\b"
     r"(?:\s*[/;,]\s*(?:PubMed\s*(?:Central\s*)?)?(?:PMID|PMCID|NIHMSID)\s*:?\s*(?:PMC|NIHMS)*\d+\b)*\]?"
-    r"|\s*\bissn\s*:?\s*\d{4}\s*[-–]?\s*\d{3}[\dXx]\b",
+    r"|\s*\bissn\s*:?\s*\d{4}\s*[-–]?\s*\d{3}[\dXx]\b"
+    # PubMed's online date: 'Epub 2012/05/18.', 'Epub 2012 Mar 3.', 'Epub ahead of print.'
+    r"|\s*\bEpub\b(?:\s*ahead of print)?(?:\s*\d{4}\s*/\s*\d{1,2}\s*/\s*\d{1,2}|\s*\d{4}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)?\.?",
     re.IGNORECASE,
 )
 
@@ -131,6 +192,7 @@ class _Fields:
     identifiers: list[tuple[str, str]] = field(default_factory=list)
     type: str = ""
     problems: list[str] = field(default_factory=list)
+    lone_range: bool = False  # the pages were a range alone after the journal, without label or volume
 
 
 #: The only non-ASCII characters that re.IGNORECASE matches with an ASCII letter
@@ -148,7 +210,7 @@ _RETRIEVAL_WORDS = (
     "consulté",
     "accessed",
 )
-_INDEX_WORDS = ("pmid", "pmcid", "nihmsid", "issn")
+_INDEX_WORDS = ("pmid", "pmcid", "nihmsid", "issn", "epub")
 _EDITOR_WORDS = ("ed", "éd", "dir", "hrsg")
 
 
@@ -172,11 +234,15 @@ def _may_hold(folded: str, *words: str) -> bool:
 def _lift_identifiers(text: str, f: _Fields) -> str:
     """Take DOIs, URLs, HAL ids, ISBNs and arXiv ids out of the text, recording them."""
     low = _folded(text)  # folded again after each removal, which may join new words
-    m = _DOI_IN_TEXT.search(text) if "10." in text else None  # every DOI starts with '10.'
-    if m:
-        f.raw_doi = m.group(0)
-        f.doi = normalize_doi(m.group(1))
-        text = text[: m.start()] + text[m.end() :]
+    found = _find_doi(text) if "10." in text else None  # every DOI starts with '10.'
+    if found:
+        start, doi_start, doi_end = found
+        end = doi_end - 5 if text.endswith("[doi]", 0, doi_end) else doi_end  # PubMed's '10.1038/nrn2947[doi]'
+        f.raw_doi = text[start:end]
+        f.doi = normalize_doi(text[doi_start:end])
+        text = text[:start] + text[doi_end:]
+        if "[pii]" in text:  # PubMed's publisher item ids beside the DOI: 'doi: nrn2947 [pii]; 10.1038/...'
+            text = _PII.sub("", text)
         low = _folded(text)
     else:
         bad = _DOI_MARKER_WITHOUT_DOI.search(text) if "doi" in low else None
@@ -207,7 +273,15 @@ def _lift_identifiers(text: str, f: _Fields) -> str:
         low = _folded(text)
     if _may_hold(low, *_INDEX_WORDS):
         text = _INDEX_NUMBERS.sub("", text)
+    if "()" in text or "[]" in text or "( " in text or "[ " in text or text.rstrip().endswith(("(", "[")):
+        text = _EMPTY_BRACKETS.sub("", text).rstrip()
+        if text.endswith(("(", "[")):
+            text = text[:-1]
     return _MULTISPACE.sub(" ", text).strip(" ,;<>")
+
+
+#: Brackets a lifted identifier left empty: 'Journal 57(73), 39-46 (doi:10.1017/...)', '[DOI: https://...]'.
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 
 def _record(pattern: re.Pattern[str], kind: str, text: str, f: _Fields) -> None:
@@ -317,6 +391,9 @@ def _take_descriptors(title: str, f: _Fields) -> str:
     return "".join(kept).strip()
 
 
+_BRITISH_CLOSE = re.compile(r"[^\s]'(?=[,.:;]|\s+[*A-ZÀ-Þ])|[,.]'(?=\s)")
+
+
 def _split_title(rest: str) -> tuple[str, str]:
     """Title and what follows it. An opening italic span or a «quoted» title is taken whole."""
     rest = rest.strip(" .,:;")
@@ -326,10 +403,11 @@ def _split_title(rest: str) -> tuple[str, str]:
             if end > 0:
                 return rest[1:end].strip(), rest[end + 1 :].lstrip(" .,:;")
     if rest.startswith("'"):
-        # British single quotes: the closing one is followed by punctuation ("L'Art" has none after it).
-        close = re.search(r"[^\s]'(?=[,.:;]|\s+[*A-ZÀ-Þ])", rest[1:])
+        # British single quotes: the closing one is followed by punctuation ("L'Art" has none after it),
+        # or follows the title's own comma ('Die 'Wir-Schicht' der Generation,' in Berliner Journal ...).
+        close = _BRITISH_CLOSE.search(rest, 1)
         if close:
-            return rest[1 : close.end()].strip(), rest[close.end() + 2 :].lstrip(" .,:;")
+            return rest[1 : close.end() - 1].strip(" ,"), rest[close.end() :].lstrip(" .,:;")
     italic = _LEADING_ITALIC.match(rest)
     if italic:
         return italic.group("t").strip(" ."), italic.group("r")
@@ -352,10 +430,6 @@ def _split_title(rest: str) -> tuple[str, str]:
 #: A parenthesised note closing an entry: '(in German)', '(in Korean with English abstract)'.
 _TRAILING_NOTE = re.compile(r"[.,]?\s*\((?:[^()\d]{2,60})\)$")
 _DASHES = re.compile(r"[-–]+")
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-)
 #: A date closing a journal tail whose year was taken: ', December', ', Jul. 1977', ', April-June', ' Sept. 26-28'.
 _TRAILING_DATE = re.compile(
     rf"(?:(?<=\d)|[,.;])\s*\(?(?:\d{{1,2}}\s+)?(?:{_MONTH})\.?(?:\s*[-–/]\s*(?:{_MONTH})\.?)?"
@@ -366,21 +440,118 @@ _TRAILING_DATE = re.compile(
 
 def _page_range(pages: str) -> str:
     """'175 – 204' -> '175-204': one plain hyphen, no spaces, however the list wrote the range."""
-    return _DASHES.sub("-", pages.replace(" ", ""))
+    pages = pages.replace(" ", "")
+    return _DASHES.sub("-", pages) if "–" in pages or "--" in pages else pages  # most already are
+
+
+#: The longest text read as a journal tail (journal name, numbers, and a title around it for _comma_journal):
+#: real ones are a few hundred characters; a longer text is no tail, and matching it would only cost time.
+_TAIL_MAX = 2000
 
 
 def _tail_match(plain: str) -> re.Match[str] | None:
+    if len(plain) > _TAIL_MAX:
+        return None
     m = _JOURNAL_TAIL.match(plain)
     if m and (m.group("volume") or m.group("issue") or m.group("issue2") or m.group("pages") or m.group("article")):
         return m
     return None
 
 
-def _parse_journal_tail(segment: str, f: _Fields) -> bool:
-    """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit."""
+#: Where a note may follow a complete journal tail: after a number, a full stop and a space, or an opening bracket.
+_AFTER_TAIL = re.compile(r"(?<=\d)(?:[A-Z]?\.\s+|\s*[(\[;])")
+
+
+#: A range of numbers ('3-9', '1993-1994'), not a series letter before a volume ('C-26').
+_RANGE = re.compile(r"\d\s*[-–/]")
+#: Pages closing a sentence inside what was read as a journal's name: '...40(2): 500-3. IF'.
+_TAIL_INSIDE = re.compile(r"\d\s*[-–]\s*\d+[.;]\s")
+#: How long a journal tail followed by a note may be (journal, volume, issue and pages).
+_TAIL_REACH = 300
+
+
+def _tail_before_note(plain: str) -> re.Match[str] | None:
+    """The journal tail that opens `plain`, before a note: 'Artificial Intelligence, 2, 189-208. Also in ...',
+    'Australian Journal of Family Law, 23, 194. Retrieved January 22, 2010, from LexisNexis AU',
+    'Palliative medicine, 29(8), 703-710. JCR two-year Impact Factor: 4.220'. It needs a volume and pages."""
+    for cut in _AFTER_TAIL.finditer(plain, 0, _TAIL_REACH):
+        m = _tail_match(plain[: cut.start() + 1].rstrip(" .,"))
+        if m and m.group("volume") and m.group("pages") and not _RANGE.search(m.group("volume")):
+            # not a paper in proceedings with its publisher after ('Title. In Symposium X, volume 30, pages 153-167. ACM')
+            return None if _CHAPTER_MARKER.search(m.group("container")) else m
+    return None
+
+
+#: Countries written after a journal's name, with or without its city ('La Houille Blanche, Paris, France').
+_COUNTRIES = frozenset(
+    [
+        "USA",
+        "U.S.A.",
+        "UK",
+        "U.K.",
+        "England",
+        "France",
+        "Germany",
+        "Japan",
+        "Korea",
+        "China",
+        "Italy",
+        "Spain",
+        "Belgium",
+        "Switzerland",
+        "Canada",
+        "Australia",
+        "India",
+        "Brazil",
+        "Mexico",
+        "Monaco",
+        "Netherlands",
+        "Sweden",
+        "Russia",
+    ]
+)
+
+
+def _without_society_or_place(container: str) -> str:
+    """The journal or venue without its society or place after a comma: 'J. Struct. Eng., ASCE' -> 'J. Struct.
+    Eng.', 'Bulletin du Museum National d'Histoire Naturelle, Paris', 'Proceedings of the National Academy of
+    Sciences, USA', '14th World Conference on Earthquake Engineering, Beijing, China', 'X Conference, San Diego, CA'."""
+    if container.endswith((")", ").")) and "(" in container:
+        container = _PLACE_IN_PARENS.sub("", container)  # '(Atlanta, GA, Mar. 22-27)'
+    if ", " not in container:
+        return container
+    parts = container.split(", ")
+    last = parts[-1].rstrip(".")
+    if last in _COUNTRIES or _STATE.fullmatch(last):
+        drop = 2 if len(parts) > 2 and _PLACE_NAME.fullmatch(parts[-2]) else 1  # the city before the country
+    elif last in _PUBLISHING_CITIES or (_SOCIETY.fullmatch(last) and last not in {"IEEE", "ACM"}):
+        drop = 1  # not 'Signal Processing Magazine, IEEE', where the society is part of the name
+    else:
+        return container  # 'Journal of Money, Credit and Banking'
+    head = ", ".join(parts[:-drop])
+    return container if len(head.split()) < 2 else head.rstrip(" ,")
+
+
+#: A society after a journal's name ('ASCE', 'AMS', 'KICEM'); a state ('CA', 'N.J.').
+_SOCIETY = re.compile(r"[A-Z]{3,6}")
+_STATE = re.compile(r"[A-Z]{2}|[A-Z]\.\s?[A-Z]")
+#: A city: one to three capitalised words ('San Diego', 'Salt Lake City').
+_PLACE_NAME = re.compile(r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0,2}")
+#: Where and when a conference met, in parentheses at the end of its name: '(Atlanta, GA, Mar. 22-27)'.
+_PLACE_IN_PARENS = re.compile(rf"\s*\((?=[^()]*(?:,\s*[A-Z]{{2}}\b|\b(?:{_MONTH})\.?\s+\d))[^()]*\)\.?$", re.IGNORECASE)
+
+
+def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
+    """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit.
+
+    With `notes`, a complete tail (volume and pages) may be followed by a note, which is dropped.
+    """
     italic = _ITALIC.search(segment)
     plain = strip_italics(segment).strip(" .,")
     m = _tail_match(plain)
+    if m and notes and _TAIL_INSIDE.search(m.group("container")):
+        # 'European Respiratory Journal. 2012 ;40(2): 500-3. IF: 5,895': a whole tail, then a note with numbers
+        m = _tail_before_note(plain) or m
     if m is None and plain.endswith(")"):
         # A note after the pages: 'Journal 11: 348-363. (in German)'
         note = _TRAILING_NOTE.search(plain)
@@ -391,15 +562,20 @@ def _parse_journal_tail(segment: str, f: _Fields) -> bool:
         date = _TRAILING_DATE.search(plain)
         if date:
             m = _tail_match(plain[: date.start()].strip(" .,"))
+    if m is None and notes:
+        m = _tail_before_note(plain)
     if m is None:
         return False
     container = m.group("container").strip(" ,.;:")
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
-    f.container = container
+    f.container = _without_society_or_place(container)
     f.volume = (m.group("volume") or "").replace(" ", "")
-    f.issue = (m.group("issue") or m.group("issue2") or "").strip()
+    f.issue = next((issue for issue in m.group("issue5", "issue", "issue2", "issue3", "issue4") if issue), "").strip()
     f.pages = _page_range(m.group("pages") or "") or (m.group("article") or "")
+    if not m.group("pages") and _lone_range(m):
+        f.volume, f.pages = "", _page_range(f.volume)  # 'IEEE Transactions on X, 985-987': the pages
+        f.lone_range = True
     f.type = f.type or "article-journal"
     return True
 
@@ -417,6 +593,7 @@ def _parse_after_title(after: str, f: _Fields) -> None:
         pages = _PAGES_PARENS.search(rest)
         if pages:
             f.pages = _page_range(pages.group("pages"))
+            f.volume = pages.group("volume") or f.volume
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
         f.container = _book_of_chapter(strip_italics(book).strip(" .,"), f)
@@ -428,12 +605,14 @@ def _parse_after_title(after: str, f: _Fields) -> None:
         if not f.pages:
             f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
+    if after.startswith(_LANGUAGE_CODES):
+        after = after[4:].lstrip()  # bioRxiv exports: '"Title". eng. In:Cell 148. 6., pp. 1293-1307'
     if after[:2] in {"In", "in", "Da", "da"} and _plain_chapter(after, f):
         return
     italic = _ITALIC.search(after)
     if italic and italic.start() <= 2:
         # '*Journal*, 12(3), 4-5' or '*Journal, 39,* 213-228' or '*Book title*. Publisher.'
-        if _parse_journal_tail(after, f):
+        if _parse_journal_tail(after, f, notes=True):
             return
         f.container = strip_italics(italic.group(1)).strip(" .,")
         remainder = after[italic.end() :].strip(" .,")
@@ -441,9 +620,65 @@ def _parse_after_title(after: str, f: _Fields) -> None:
             _split_publisher(strip_italics(remainder), f)
         f.type = f.type or ("article-journal" if not f.publisher else "chapter")
         return
-    if _parse_journal_tail(after, f):
+    if _parse_journal_tail(after, f, notes=True):
+        return
+    journal = _journal_without_numbers(strip_italics(after))
+    if journal:
+        f.container, f.type = journal, f.type or "article-journal"
         return
     _split_publisher(strip_italics(after), f)
+
+
+#: A paper not yet in an issue: 'Journal of the American Statistical Association, in press', 'SIAM J. Discr. Math., to appear'.
+_NOT_YET_PUBLISHED = re.compile(
+    r"[.,;]?\s*\(?(?:in press|to appear|forthcoming|ahead of print|early view|online first|submitted|under review"
+    r"|in preparation|sous presse|à paraître)\)?\.?$",
+    re.IGNORECASE,
+)
+#: A word only journals, newspapers and preprint servers have in their names.
+_JOURNAL_WORD = re.compile(
+    r"\b(?:Journal|Review|Revue|Bulletin|Quarterly|Letters|Transactions|Annals|Annales|Magazine|Zeitschrift"
+    r"|Times|Post|Guardian|Herald|Tribune|Gazette|bioRxiv|medRxiv|arXiv|PsyArXiv|SSRN)\b"
+    r"|^[A-Z][a-z]+olog(?:y|ie|ia)$",  # 'Geomorphology', 'Anesthesiology'
+    re.IGNORECASE,
+)
+_PUBLISHER_HINT = re.compile(
+    r"\b(?:Press|Presses|Verlag|Publishers?|Publishing|Books|Editions?|Éditions|University|Université|Universität"
+    r"|Inc|Ltd|GmbH|Company|Institute|Office|Department|Ministry|Council|Association|Society)\b",
+    re.IGNORECASE,
+)
+
+
+_SEASON = re.compile(r",?\s*(?:Spring|Summer|Fall|Autumn|Winter)$")
+_DATE_IN_PARENS = re.compile(rf"\s*\((?i:{_MONTH})\.?[^()]{{0,30}}\)$")  # 'Financial Executive (November, 1965)'
+
+
+def _journal_without_numbers(after: str) -> str:
+    """A journal named after the title with no volume or pages: 'Geomorphology.', 'Regional Studies. In press.',
+    'IEEE Software.', 'The New York Times' (a publisher, 'Oxford University Press', is not one)."""
+    text = after.strip(" .,;")
+    in_press = _NOT_YET_PUBLISHED.search(text)
+    if in_press:
+        text = text[: in_press.start()].strip(" .,;")
+    not_yet = bool(in_press)
+    if text[:12].lower() == "to appear in":
+        not_yet, text = True, text[12:].strip()  # 'To appear in the special issue on X in Y Review'
+    date = _TRAILING_DATE.search(text) or _SEASON.search(text) or _DATE_IN_PARENS.search(text)
+    if date:
+        text = text[: date.start()].strip(" .,;")  # 'IEEE Transactions on Computers, June', 'Review, Fall'
+
+    if not text or len(text) > 100 or any(c.isdigit() or c in ":;()[]" for c in text) or _SENTENCE_SPLIT.search(text):
+        return ""
+    if not (text[0].isupper() or text[:2].lower() in {"bi", "me", "ar", "ps"}):
+        return ""
+    if _PUBLISHER_HINT.search(text) and not _JOURNAL_WORD.search(text.split()[0]):
+        return ""  # 'Society for Research in Child Development' is a publisher; 'Journal of the ... Society' is not
+    # a dated issue names a journal too: 'Financial Executive (November, 1965)'
+    return text if not_yet or date or _JOURNAL_WORD.search(text) else ""
+
+
+#: A language code before the journal, as reference managers export it: 'eng. In:Genome research 21. 2.'
+_LANGUAGE_CODES = ("eng. In", "eng.In", "fre. In", "fre.In", "ger. In", "ger.In")
 
 
 #: 'In Proceedings of X, pp. 3-9.', 'In: Journal 66, S. 32-50', 'In T. Moore (ed.), Book (111-144).'
@@ -455,7 +690,7 @@ _EDITORS_BEFORE = re.compile(
 )
 _PAGES_IN_CHAPTER = re.compile(
     r"[,.]?\s*\(?(?:\b(?:pp?\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
-    r"(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\)?"
+    r"(?P<pages>[A-Z]?\d+\s*[-–]{1,2}\s*[A-Z]?\d+|[A-Z]?\d+)\)?"
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,4}$")
@@ -464,7 +699,7 @@ _ABBREVIATION_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,4}$")
 def _imprint_in_tail(article: _Fields) -> bool:
     """A 'journal tail' that is a paper's venue, imprint and pages: a lone range read as the volume
     ('Proceedings X. ACM, New York, 192-203'), or no volume after a full stop ('Proceedings X. ACM, pages 5-9')."""
-    if "-" in article.volume and not (article.issue or article.pages):
+    if article.lone_range:
         return True
     if article.container.endswith(("'", "’")):
         return True  # 'In Proceedings of OOPSLA'99, pages 187-206': the volume is the year of a venue
@@ -543,6 +778,10 @@ def _opens_with_place_colon(text: str, start: int) -> bool:
     return bool(colon) and all(_PLACE_PART.match(part.strip()) for part in place.split(","))
 
 
+#: A word that makes a name a publisher's, not a journal's or a venue's.
+_IMPRINT_WORD = re.compile(r"\b(?:Press|Verlag|Publishers?|Publishing|Kaufmann|Springer|Elsevier|Wiley|ACM|AAAI|IEEE)$")
+
+
 def _plain_chapter(after: str, f: _Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = _PLAIN_CHAPTER.match(after)
@@ -559,6 +798,10 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
             article.pages,
             f.type or article.type,
         )
+        venue, _, imprint = f.container.rpartition(", ")
+        if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
+            # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
+            f.container, f.publisher = _without_society_or_place(venue), f.publisher or imprint
         return True
     editors = _EDITORS_BEFORE.match(rest) if _may_hold(_folded(rest), *_EDITOR_WORDS) else None
     if editors:
@@ -765,6 +1008,30 @@ def _split_publisher(after: str, f: _Fields) -> None:
 _IMPRINT_PARENS = re.compile(r"\s*\((?P<place>[^():\d]{2,60}):\s*(?P<name>[^():\d]{2,80})\)$")
 #: One to three capitalised abbreviations ('J. Ceram', 'Class', 'Nat'): the start of a journal's name.
 _ABBREVIATED = re.compile(r"^(?:[A-Z][a-z]{0,5}\.\s){0,2}[A-Z][a-z]{0,5}$")
+#: One to three capitalised words ('Stochastic Process'), and an abbreviation opening a text ('Appl. 65').
+_CAPITALISED_NAME = re.compile(r"^(?:[A-Z][A-Za-z]{0,11}\.?\s){0,2}[A-Z][A-Za-z]{0,11}$")
+_ABBREVIATION_FIRST = re.compile(r"[A-Z][a-z]{0,7}\.\s")
+
+
+def _lone_range(m: re.Match[str]) -> bool:
+    """A range alone after the journal, unlabelled: its pages ('IEEE Transactions on X, 985-987')."""
+    volume = m.group("volume") or ""
+    return bool(_DASHED.search(volume)) and not (
+        m.group("label") or m.group("issue") or m.group("issue2") or m.group("pages")
+    )
+
+
+def _whole_tail(m: re.Match[str]) -> bool:
+    """Enough numbers to be a journal tail at the end of a title: a volume and pages (or an article number),
+    a labelled volume ('Sustainability, Vol. 12'), or pages that are no span of years ('Anthropology, 22-37')."""
+    if m.group("volume") and (m.group("pages") or m.group("article") or m.group("label")):
+        return True
+    return _lone_range(m) and not _YEARS_SPAN.fullmatch(m.group("volume"))
+
+
+_DASHED = re.compile(r"\d\s*[-–]")
+#: Two years joined: the period a title covers ('1939-1945'), never pages.
+_YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
 
 
 def _comma_journal(f: _Fields) -> str:
@@ -774,16 +1041,19 @@ def _comma_journal(f: _Fields) -> str:
     journal name.
     """
     m = _tail_match(f.title)
-    if m is None or not m.group("volume") or not (m.group("pages") or m.group("article")):
-        return ""  # a volume and pages (or an article number): a tail, not a number ending a title
+    if m is None or not _whole_tail(m):
+        return ""  # a number ending a title ('Title, Part 2'), not a journal's volume and pages
     head = m.group("container")
     cut = head.rfind(", ")
     while cut > 0 and not head[cut + 2 : cut + 3].isupper():
         cut = head.rfind(", ", 0, cut)
     if cut <= 0:
-        # 'ApJ, 705, 936' right after the year is kept as the title: an entry without a title
-        # could not be told from its duplicate (same_work compares titles)
-        return ""
+        start = _vancouver_journal_start(head)
+        if start <= 0:
+            return ""
+        after = f.title[start:]
+        f.title = head[:start].strip(" .,:")
+        return after
     after = f.title[cut + 2 :]
     f.title = head[:cut].strip(" .,:")
     return after
@@ -834,12 +1104,42 @@ def _comma_imprint(f: _Fields) -> None:
             return
 
 
+#: A word of a journal's name in Vancouver style, capitalised and without full stops ('Proc', 'Natl', 'USA').
+_VANCOUVER_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*")
+
+
+def _vancouver_journal_start(head: str) -> int:
+    """Where the journal starts in 'Title in sentence case Journal Abbrev ;', or -1.
+
+    Vancouver entries put the year between the journal and the volume ('... from amino acid sequence
+    Biopolymers 1986; 25: 1659-1672'): with no full stop after the title, the journal is the run of
+    capitalised words before the year's ';' (small words inside it, 'Journal of X and Y', stay with it).
+    """
+    if not head.endswith(";"):
+        return -1
+    words = list(re.finditer(r"\S+", head[:-1]))
+    k = len(words)
+    while k > 0 and (_VANCOUVER_WORD.fullmatch(words[k - 1].group()) or words[k - 1].group() in _NAME_CONNECTORS_SHORT):
+        k -= 1
+    while k < len(words) and words[k].group() in _NAME_CONNECTORS_SHORT:
+        k += 1  # the journal starts with a capital
+    if k == 0 or k == len(words) or len(words) - k > 8:
+        return -1
+    if not any(w.group().islower() and len(w.group()) > 3 for w in words[:k]):
+        return -1  # a title in capitals throughout cannot be told from its journal
+    return words[k].start()
+
+
+_NAME_CONNECTORS_SHORT = frozenset(["of", "and", "the", "for", "in", "&"])
+
+
 #: One word of an abbreviated journal name before its full stop: 'Phys', 'Contemp', 'J', 'Am', 'Opthalmol'.
 _ABBREVIATION_WORD = re.compile(r"[A-Z][A-Za-z&]{0,8}")
 _JOURNAL_STOP = re.compile(r"\.\s*(?=[A-Z])")
 _FIRST_DIGIT = re.compile(r"\d")
 #: How far the volume of a title-less journal tail may be: a 60-character journal and its 'vol.'.
 _TITLELESS_JOURNAL_REACH = 80
+_SERIES_LETTER = re.compile(r"[A-Z]")
 
 
 def _titleless_journal(rest: str) -> bool:
@@ -850,33 +1150,183 @@ def _titleless_journal(rest: str) -> bool:
     capitalised word before a full stop ('N. Engl. J. Med.', 'Nat.Rev.Neurosci.'); a title before it would
     be a sentence of several words ('Metacaspases. Cell Death ...' is a title: one word of 12 letters).
     """
-    # Cheap tests first, on the text without any '*' (most entries have a title here): the journal
-    # has no digit, so it ends before the first one, and each full stop in it closes a one-word abbreviation.
+    # The cheap tests first, on the text before the numbers and without italic marks (most entries
+    # have a title there, which fails them); the italics are taken out properly only for the rest.
     bare = rest.replace("*", "").strip(" .,:;")
-    if not bare[:1].isupper() or len(bare) > 120:
+    if not bare[:1].isupper() or not bare[-1:].isalnum() or len(bare) > 120 or bare.startswith(("In ", "Dans ")):
         return False
-    digit = _FIRST_DIGIT.search(bare, 0, _TITLELESS_JOURNAL_REACH)
-    if digit is None or not all(
-        _ABBREVIATION_WORD.fullmatch(a) for a in _JOURNAL_STOP.split(bare[: digit.start()])[:-1]
-    ):
+    first_digit = _FIRST_DIGIT.search(bare, 0, _TITLELESS_JOURNAL_REACH)
+    if first_digit is None or not _journal_name_only(_before_volume(bare[: first_digit.start()])):
         return False
     plain = strip_italics(rest).strip(" .,:;")
-    if not plain[:1].isupper() or len(plain) > 120 or plain.startswith(("In ", "Dans ")):
-        return False
     m = _tail_match(plain)
     if m is None or not m.group("volume") or not (m.group("pages") or m.group("article")):
         return False
-    journal = m.group("container").strip(" ,.;:")
-    if len(journal) > 60 or any(c.isdigit() or c in '?!:;"“”«»()[]' for c in journal):
-        return False
+    return _journal_name_only(m.group("container"))
+
+
+def _before_volume(head: str) -> str:
+    """The text before a volume without its separator, label or series ('ApJ, ', 'Nature, vol. ', 'IEEE C-')."""
+    head = head.rstrip(" ,(-")
+    if head[-1:].isupper() and head[-2:-1] in (" ", ","):  # 'IEEE Trans. Comput. C-26'
+        head = head[:-1].rstrip(" ,")
+    word = head.rsplit(None, 1)[-1] if head else ""
+    if word.rstrip(".").lower() in {"vol", "volume", "v", "t", "tome", "bd", "nr"}:
+        head = head[: -len(word)].rstrip(" ,")
+    return head
+
+
+_NOT_IN_JOURNAL = re.compile(r"[\d?!:;,\"“”«»()\[\]]")
+
+
+def _journal_name_only(name: str) -> bool:
+    """A journal's name and nothing else (see _titleless_journal): no title sentence, no comma."""
+    written = name.strip(" ,;:")
+    journal = written.rstrip(".")
+    if not journal or len(journal) > 60 or _NOT_IN_JOURNAL.search(journal):
+        return False  # 'Title, Journal, 12, 3-4' is a title ended by a comma (_comma_journal)
     *abbreviations, last = _JOURNAL_STOP.split(journal)
-    if len(last.split()) > 5 or not all(_ABBREVIATION_WORD.fullmatch(a) for a in abbreviations):
+    if not abbreviations:
+        return len(last.split()) <= 5 and not last.startswith(("In ", "Dans "))
+    # Abbreviations all through, the last one too: 'Contemp. Phys.', 'J. Bone Miner. Res.', 'Phys. Rev. D';
+    # 'Vancomycin. Mayo Clin Proc' and 'Mapping. Meteoritics' are a one-word title and its journal.
+    if not (written.endswith(".") or _SERIES_LETTER.fullmatch(last)):
         return False
-    if abbreviations and " " in last and any(len(a) > 5 for a in abbreviations):
-        return False  # 'Vancomycin. Mayo Clin Proc': a one-word title, then the journal
-    if last.startswith(("In ", "Dans ")):
-        return False  # 'Senhora. In Obra Completa, 1: 941-1214': a chapter
-    return "," not in journal  # 'Title, Journal, 12, 3-4' is a title ended by a comma (_comma_journal)
+    pieces = [*abbreviations, last]
+    words = [w for piece in pieces for w in piece.split()]
+    if not all(_ABBREVIATION_WORD.fullmatch(w) for w in words) or any(len(p.split()) > 3 for p in pieces):
+        return False
+    # several words between two stops ('Bone Miner'): one abbreviation at least is very short ('J', 'Am', 'Soc')
+    return all(" " not in p for p in pieces) or any(len(w) <= 3 for w in words)
+
+
+#: A full stop between two sentences, or two abbreviations of a journal's name ('Mar. Poll. Bull.').
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z(\[])")
+#: Small words that journal names hold in lowercase ('Journal of the ...', 'Zeitschrift für ...').
+_NAME_CONNECTORS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "from",
+        "with",
+        "into",
+        "over",
+        "upon",
+        "les",
+        "des",
+        "del",
+        "della",
+        "der",
+        "die",
+        "das",
+        "und",
+        "für",
+        "fur",
+        "zur",
+        "zum",
+        "van",
+        "von",
+    ]
+)
+
+
+def _title_like(piece: str) -> bool:
+    """A sentence of a title, not a piece of a journal's name: it holds a lowercase word of four letters or
+    more that is no abbreviation ('Anatomy and connectivity', 'I. La flore'; not 'Univ. fed', 'Trans. of the ASME')."""
+    for word in piece.split():
+        bare = word.strip(",;:()[]'\"")
+        if (
+            len(bare) >= 4
+            and bare.isalpha()
+            and bare.islower()
+            and bare not in _NAME_CONNECTORS
+            and not word.endswith(".")
+        ):
+            return True
+    return False
+
+
+def _journal_sentences(container: str) -> tuple[str, str]:
+    """(title sentences, journal) of a journal name that begins with the end of the title.
+
+    'Anatomy and connectivity. Brain Research Reviews' -> the title's last sentence goes back to it; the
+    journal is what follows the last sentence that reads as a title: 'I. La flore. Port. Acta Biol. B' ->
+    ('I. La flore', 'Port. Acta Biol. B'). 'Trans. of the ASME, J. Heat Transfer' stays whole.
+    """
+    pieces = _SENTENCE_STOP.split(container)
+    start = next((i + 1 for i in range(len(pieces) - 2, -1, -1) if _title_like(pieces[i])), 0)
+    if start == 0:
+        return "", container
+    return ". ".join(pieces[:start]), ". ".join(pieces[start:])
+
+
+#: Where the names may end in 'X.-G. Wen, Phys. Rev. Lett. 66, 802': after a comma or 'et al.'.
+_NAMES_END = re.compile(r",\s+|\bet\s+al\.?,?\s+")
+
+
+def _names_before_journal(block: str, rest: str) -> tuple[str, bool]:
+    """The names of a title-less entry whose year comes last: 'X.-G. Wen, Phys. Rev. Lett. 66, 802 (1991)',
+    'Beutler, et al., Science 234, 470-474 (1985)', 'Dean C. et al., Plant Journal, 2, 69-81, 1992'; or '',
+    and whether the names are in natural order (given names first).
+
+    The names end where what follows them (with the text after the year, which may split the tail:
+    'J. Phys. G, 31 (2005) S741') is a journal, volume and pages alone. Every name must be a person's,
+    with initials unless joined by 'and' ('Yamada and Araki'): 'Smith, J., Gene Regulation, Cell, 12, 3-4'
+    and 'J. Anderson, "Composite Registers", Distributed Computing' have a title.
+    """
+    if _titleless_journal(rest):
+        return "", False  # 'Bender C M, Boettcher S 1998 Phys. Rev. Lett. 80 5243': the year split names and journal
+    for cut in _NAMES_END.finditer(block, max(0, len(block) - 130)):
+        if not _titleless_journal(f"{block[cut.end() :]} {rest}"):
+            continue
+        names = block[: cut.start()] if block[cut.start()] == "," else block[: cut.end()]
+        for natural in (False, True):  # 'Dean C. et al.', then 'K. Osterwalder and E. Seiler'
+            if _only_names(names, natural):
+                return names, natural
+        return "", False
+    return "", False
+
+
+_INITIAL_AND_NAME = re.compile(r"\s*[A-Z]\.\s*[A-Z][a-z]{5,}\.")
+
+
+def _journal_alone(text: str) -> bool:
+    """An entry that is only a journal, volume and pages ('Thrombosis Res. 101: 329-354'), as patents cite:
+    the journal must be abbreviated or say it is one, so that 'Smith J 12: 3-4' keeps its name."""
+    if not _titleless_journal(text) or _INITIAL_AND_NAME.match(text):
+        return False  # 'R. Bernabei. Riv. Nuov. Cim. 18, 1' opens with a name
+    m = _tail_match(strip_italics(text).strip(" .,:;"))
+    journal = m.group("container") if m else ""
+    labelled = bool(m and m.group("label"))  # 'Cell, Vol. 93, p. 705 (1998)'
+    return labelled or ". " in journal or journal.endswith(".") or bool(_JOURNAL_WORD.search(journal))
+
+
+#: A quotation mark opening or closing a title ("O'Brien" holds an apostrophe, not a quote).
+_QUOTED = re.compile(r"[\"“”«»‘’]|(?:^|\s)'(?!t\s)|'(?:,|$)")  # not "G. 't Hooft"
+
+
+def _only_names(names: str, natural: bool) -> bool:
+    """Every piece of `names` is a person's name: 'X.-G. Wen', 'Dean C. et al.', 'Yamada and Araki'."""
+    if _QUOTED.search(names) or any(c in names for c in ":;()[]?!") or any(c.isdigit() for c in names):
+        return False
+    authors, et_al, problems = parse_authors(names, natural=natural)
+    if not authors or any(not p.startswith("no comma between") for p in problems):  # 'Dean C.' is a name
+        return False
+    if any(len(a.full_family.split()) > 2 for a in authors):
+        return False  # 'L. Diósi. Models for universal reduction ...': a title
+    if len(authors) == 1 and (" and " in names or "&" in names):
+        return False  # two names read as one ('Yamada and Araki'): leave them to names_prefix
+    joined = et_al or " and " in names or "&" in names or len(authors) == 1
+    return all(a.given for a in authors) or (joined and all(len(a.full_family.split()) == 1 for a in authors))
+
+
+#: What follows a year inside a journal tail: only volume, issue and pages ('; 40(2): 500-3', ', 55, (8), R4921').
+_NUMBERS_ONLY = re.compile(
+    r"^\s*[,;:]?\s*(?:(?i:vol\.?)\s*)?\d+[A-Z]?(?:\s*\(\s*[\w\s-]{1,12}\))?(?:\s*[,:;]\s*(?:\(\s*\d+\s*\)\s*[,:]\s*)?"
+    r"(?:pp?\.\s*)?[A-Za-z]?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?)?\s*\.?\s*$"
+)
 
 
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
@@ -886,6 +1336,10 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if text[:1].isdigit() or text[:1] in "[( \t":  # the only ways _LEADING_NUMBER can start
         text = _LEADING_NUMBER.sub("", text, count=1)
     block, rest = _take_year(text, f)
+    if _NUMBERS_ONLY.match(rest) and _LETTERS.search(block):
+        # 'Title. Physical Review B 1997, 55, (8), R4921-R4924': the year sits inside the journal tail, whose
+        # name ends the block; read the entry as if the year came last (names, title and journal, then numbers)
+        block, rest = f"{block.rstrip()} {rest.lstrip(' ,')}", ""
     names_only = vancouver_prefix(block)
     natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
     if names_only:
@@ -893,10 +1347,13 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
     elif not _TWELVE_LETTERS.match(rest):  # fewer than 12 letters (without listing them all)
         # The year closes the entry (IEEE, Elsevier, Chicago notes): the block holds names and the work.
-        names = names_prefix(block)
+        names, natural = _names_before_journal(block, rest)
+        if not names and _journal_alone(f"{block} {rest}"):
+            block, rest = "", f"{block} {rest}"  # 'Nucl. Acid Res. 16: 1043-1061 (1988)': no names at all
+        elif not names:
+            names, natural = names_prefix(block), True
         if names:
             block, rest = names, f"{block[len(names) :]} {rest}"
-            natural = True
     block, role = strip_role(block)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
     leading_role = _LEADING_ROLE.match(rest)
@@ -932,11 +1389,30 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         if imprint:
             f.title, f.publisher = f.title[: imprint.start()].strip(" .,"), imprint.group("name").strip()
     _parse_after_title(after, f)
-    if f.type == "article-journal" and ", " in f.title and not after.startswith("*") and not comma_cut:
+    italic_journal = after.lstrip().startswith("*")  # 'Title. *Journal* 12': the italics end the title
+    if f.type == "article-journal" and ", " in f.title and not italic_journal and not comma_cut:
         # 'Title, Class. Quantum Grav., 4, 893-898': the title stopped inside an abbreviated journal name
         head, _, last = f.title.rpartition(", ")
-        if _ABBREVIATED.match(last):
+        if _ABBREVIATED.match(last) or (_CAPITALISED_NAME.match(last) and _ABBREVIATION_FIRST.match(after.lstrip())):
+            # 'Title, Stochastic Process. Appl. 65', 'Title, Electrochem. Energ. Rev., Vol. 3'
             f.title, f.container = head, f"{last}. {f.container}"
+    delimited = rest.lstrip(" .,:;")[:1] in "*«“\"'‘"  # a quoted or italic title ends where its marks do
+    if (
+        f.type == "article-journal"
+        and f.title
+        and ". " in f.container
+        and not delimited
+        and not italic_journal
+        and not after.startswith(("In", "in"))
+    ):
+        # 'Title. Subtitle. Brain Research Reviews 12, 117-165': the title's last sentences went with the journal
+        lead, journal = _journal_sentences(f.container)
+        if lead and not _THESIS_WORDS.search(lead) and not _REPORT_WORDS.search(lead) and "edit" not in lead:
+            f.title = f"{f.title}{'' if f.title.endswith(('?', '!')) else '.'} {lead}"
+            f.container = journal
+            chapter = _PLAIN_CHAPTER.match(journal)
+            if chapter:  # 'Title. In Proceedings of X, pages 15-26'
+                f.container, f.type = journal[chapter.end() :], "chapter"
     if not f.type:
         if _THESIS_WORDS.search(after) and "[" in raw.text:
             f.type = "thesis"

@@ -667,3 +667,472 @@ def test_a_titleless_article_is_exported_without_a_could_not_parse_note() -> Non
 
     assert not incomplete(parse("Moreau, L. 2011, ApJ, 512, 77"))
     assert incomplete(parse("Moreau, L. 2011."))
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "pages"),
+    [
+        ("Lune, A., & Soleil, B. 1997, ApJ, 475, 163", "ApJ", "475", "163"),
+        ("Lune A., Soleil B., 1993, A&A, 274, 699", "A&A", "274", "699"),
+        ("Lune C M 2005 Contemp. Phys. 46 277.", "Contemp. Phys", "46", "277"),
+        ("Lune, et al., 1987, Science 235: 442-447", "Science", "235", "442-447"),
+        ("Lune S.P., 1998, J. Bone Miner. Res., 13, 581-589", "J. Bone Miner. Res", "13", "581-589"),
+        ("Lune, A. 2005, Phys. Rev. D, 71, 8", "Phys. Rev. D", "71", "8"),
+        ("Lune M.J. et al, 1999, Bone, 24, 73S-79S", "Bone", "24", "73S-79S"),
+    ],
+)
+def test_title_less_journal_tail_after_the_year(text: str, container: str, volume: str, pages: str) -> None:
+    # physics and astronomy styles give no title: the work after the year is the journal, volume and pages
+    ref = _p(text)
+    assert (ref.title, ref.container, ref.volume, ref.pages, ref.type) == (
+        "",
+        container,
+        volume,
+        pages,
+        "article-journal",
+    )
+    assert "no title" not in ref.problems
+
+
+def test_one_word_title_before_a_journal_is_kept() -> None:
+    ref = _p("Ward MP. Vancomycin. Mayo Clin Proc 1991; 66:1165-1170.")
+    assert ref.title == "Vancomycin"
+    ref = _p("Ward, J. (2010). Senhora. In Obra Completa, 1: 941-1214.")
+    assert (ref.title, ref.container) == ("Senhora", "Obra Completa")
+    ref = _p("Ward, J. (2010). Mapping. Meteoritics, 2, 183-199.")
+    assert (ref.title, ref.container) == ("Mapping", "Meteoritics")
+    ref = _p("Ward, J. 2010. Gene Regulation. Cell 12: 183-199.")
+    assert (ref.title, ref.container) == ("Gene Regulation", "Cell")
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "issue", "pages"),
+    [
+        (
+            "Mill, G. 1995. Word nets. Communications of the ACM 38 39-41",
+            "Communications of the ACM",
+            "38",
+            "",
+            "39-41",
+        ),
+        (
+            "Bick, L. 2013. Tone spreading. Studies in African Linguistics 42. 101-132.",
+            "Studies in African Linguistics",
+            "42",
+            "",
+            "101-132",
+        ),
+        (
+            "Nord, W. 1975. “The cycle.” The Review of Economic Studies pp. 169–190.",
+            "The Review of Economic Studies",
+            "",
+            "",
+            "169-190",
+        ),
+        ("Pel, M., 2011. Effects of water. Water Research, 45:12: 3787.", "Water Research", "45", "12", "3787"),
+        (
+            "Brown, S., 1995. Persistence. Journal of Finance, 50: 2, pp.679- 698.",
+            "Journal of Finance",
+            "50",
+            "2",
+            "679-698",
+        ),
+        ("Reg J.Y., 1998. Bone loss. Bone, 23 (5) Suppl., S594", "Bone", "23", "5", "S594"),
+        (
+            "Lemaire, B. (2009). Le soin. Santé Mentale, octobre 2009, n°141. p. 52-56.",
+            "Santé Mentale",
+            "",
+            "141",
+            "52-56",
+        ),
+        ("Lee, K. (2011). Craters and maps. Meteoritics, v. 2, pp. 183-199.", "Meteoritics", "2", "", "183-199"),
+        (
+            'Ander, S. 2010. "Counts". eng. In:Genome research 21. 2. PMID: 21177959, pp. 315-324.',
+            "Genome research",
+            "21",
+            "2",
+            "315-324",
+        ),
+        (
+            "Hodge R (2016) Sediment plumes. Annals of Glaciology. 57(73), 39–46 (doi:10.1017/aog.2016.20)",
+            "Annals of Glaciology",
+            "57",
+            "73",
+            "39-46",
+        ),
+    ],
+)
+def test_journal_tail_shapes(text: str, container: str, volume: str, issue: str, pages: str) -> None:
+    ref = _p(text)
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == (container, volume, issue, pages)
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "pages"),
+    [
+        (
+            "Fik, R. (1971). Strips. Artificial Intelligence, 2, 189-208. Also in (Allen et al., 1990). Planning: A Reader",
+            "Artificial Intelligence",
+            "2",
+            "189-208",
+        ),
+        (
+            "Alto, T. (2009). Family law. Family Law, 23, 194. Retrieved January 22, 2010, from Lexis.",
+            "Family Law",
+            "23",
+            "194",
+        ),
+        (
+            "Rob, J. (2015). Care. Palliative Medicine, 23(8), 194-200. JCR two-year Impact Factor: 4.220",
+            "Palliative Medicine",
+            "23",
+            "194-200",
+        ),
+    ],
+)
+def test_note_after_a_complete_journal_tail_is_dropped(text: str, container: str, volume: str, pages: str) -> None:
+    ref = _p(text)
+    assert (ref.container, ref.volume, ref.pages, ref.type) == (container, volume, pages, "article-journal")
+
+
+def test_broken_doi_with_a_space_is_taken_out_whole() -> None:
+    ref = _p("Kim, A. (2003). Regulators. Trends Genet, 19(5), 286-293. doi: 10. 1016/S0168-9525(03)00073-8.")
+    assert (ref.container, ref.pages) == ("Trends Genet", "286-293")
+    assert "invalid DOI" in ref.problems
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "issue", "pages"),
+    [
+        (
+            "Lau, H. (1993). Cladding. Zeitschrift Fur Metallkunde 84, (12), 886-892.",
+            "Zeitschrift Fur Metallkunde",
+            "84",
+            "12",
+            "886-892",
+        ),
+        (
+            "Kim, S. (2016). Dental care. Periodontology 2000, 71(1), 164-184.",
+            "Periodontology 2000",
+            "71",
+            "1",
+            "164-184",
+        ),
+        (
+            "Yae, M. (2002). Contraction. Language Variation and Change,, 14 , 79-118.",
+            "Language Variation and Change",
+            "14",
+            "",
+            "79-118",
+        ),
+        (
+            "Ward, M. (1977). Ternary memory. IEEE Trans. Comput., C-26(3), pp. 281-288.",
+            "IEEE Trans. Comput",
+            "C-26",
+            "3",
+            "281-288",
+        ),
+        (
+            "Fre E. 1842. Huile de palme. J Pharmacie et de Chimie XII:757.",
+            "J Pharmacie et de Chimie",
+            "XII",
+            "",
+            "757",
+        ),
+        (
+            "Ale, U. (1996). Verbände. Information zur politischen Bildung, Nr. 253, 17-21.",
+            "Information zur politischen Bildung",
+            "253",
+            "",
+            "17-21",
+        ),
+        (
+            "Lee, K. (2009). Shear walls. J. Struct. Eng., ASCE, 135(11), 1367-1376.",
+            "J. Struct. Eng.",
+            "135",
+            "11",
+            "1367-1376",
+        ),
+        (
+            "Wed, H. A. 1856. Urticacees. Nouvelles Archives du Museum, Paris 9: 1-591.",
+            "Nouvelles Archives du Museum",
+            "9",
+            "",
+            "1-591",
+        ),
+    ],
+)
+def test_journal_numbers_and_names(text: str, container: str, volume: str, issue: str, pages: str) -> None:
+    ref = _p(text)
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == (container, volume, issue, pages)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container"),
+    [
+        (
+            "Oad, R.D. (1987). Ventral tegmental system: neurobiology. 1. Anatomy and connectivity. Brain Research Reviews 12, 117-165.",
+            "Ventral tegmental system: neurobiology. 1. Anatomy and connectivity",
+            "Brain Research Reviews",
+        ),
+        (
+            "Ard F. 1970. Contribution a l'etude des algues du Portugal. I. La flore. Port. Acta Biol. B 10:137-555.",
+            "Contribution a l'etude des algues du Portugal. I. La flore",
+            "Port. Acta Biol. B",
+        ),
+        # abbreviations before a journal name are the journal's, not the title's
+        (
+            "Gish, H. (1994). Speaker identification. IEEE Trans. Pattern Analysis and Machine Intelligence, 3(6), 708-713.",
+            "Speaker identification",
+            "IEEE Trans. Pattern Analysis and Machine Intelligence",
+        ),
+        (
+            "Spa, E. M. 1960. Heat transfer about a rotating disk. Trans. of the ASME, J. Heat Transfer, 82, 294-302.",
+            "Heat transfer about a rotating disk",
+            "Trans. of the ASME, J. Heat Transfer",
+        ),
+    ],
+)
+def test_title_sentences_left_before_the_journal_go_back_to_the_title(text: str, title: str, container: str) -> None:
+    ref = _p(text)
+    assert (ref.title, ref.container) == (title, container)
+
+
+def test_article_ids_and_sici_dois() -> None:
+    ref = _p(
+        "Ito, K. 2009. Signals in T cells. *Science Signaling* **2**:ra79. DOI: https://doi.org/10.1126/scisignal.2000409"
+    )
+    assert (ref.container, ref.volume, ref.pages) == ("Science Signaling", "2", "ra79")
+    ref = _p("Ito, K. (2012). Fate decisions. *PLoS Biology*, *10*, e1001425.")
+    assert (ref.volume, ref.pages) == ("10", "e1001425")
+    ref = _p(
+        "Ito, K. (1998). Neurons. *Journal of Comparative Neurology*, *398*, 515–528. "
+        "https://doi.org/10.1002/(SICI)1096-9861(19980907)398:4<515::AID-CNE4>3.0.CO;2-5"
+    )
+    assert (ref.volume, ref.pages, ref.problems) == ("398", "515-528", ())
+    assert ref.doi.endswith("<515::aid-cne4>3.0.co;2-5")
+
+
+def test_title_ending_in_a_short_capitalised_word_before_an_italic_journal() -> None:
+    ref = _p(
+        "Yoon J. 2005. Haloferax sp. nov., isolated in the Yellow Sea, Korea. *Int J Syst Evol Microbiol* **55**:865–870."
+    )
+    assert ref.container == "Int J Syst Evol Microbiol"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container", "volume", "pages"),
+    [
+        (
+            "Mar C. W., Ase Z. 1999 Faunal exploitation by early humans, Evolutionary Anthropology, 22-37",
+            "Faunal exploitation by early humans",
+            "Evolutionary Anthropology",
+            "",
+            "22-37",
+        ),
+        (
+            "Con, D. (1993). Knowledge discovery. IEEE Transactions on Knowledge and Data Engineering, 985-987.",
+            "Knowledge discovery",
+            "IEEE Transactions on Knowledge and Data Engineering",
+            "",
+            "985-987",
+        ),
+        (
+            "Sun, P. (2020). Coal ash, Legal and Network Perspectives, Sustainability, Vol. 12.",
+            "Coal ash, Legal and Network Perspectives",
+            "Sustainability",
+            "12",
+            "",
+        ),
+        (
+            "Che, P. (1991). Hard problems. 12th International Joint Conference on AI, 163-169.",
+            "Hard problems",
+            "12th International Joint Conference on AI",
+            "",
+            "163-169",
+        ),
+        (
+            "Wol, K. (1995) Sharing in a Heterogeneous Environment, Multimedia Systems, 3, Pages 57-64.",
+            "Sharing in a Heterogeneous Environment",
+            "Multimedia Systems",
+            "3",
+            "57-64",
+        ),
+        (
+            "Bud, H. (1997), 'Die 'Wir-Schicht' der Generation,' in Berliner Journal, Vol. 7, pp. 197-204.",
+            "Die 'Wir-Schicht' der Generation",
+            "Berliner Journal",
+            "7",
+            "197-204",
+        ),
+    ],
+)
+def test_tail_after_a_comma_title_with_pages_or_a_labelled_volume(
+    text: str, title: str, container: str, volume: str, pages: str
+) -> None:
+    ref = _p(text)
+    assert (ref.title, ref.container, ref.volume, ref.pages) == (title, container, volume, pages)
+
+
+def test_a_span_of_years_ending_a_title_is_no_journal_tail() -> None:
+    ref = _p("Hal, J. (2001). The war, Europe, 1939-1945.")
+    assert (ref.title, ref.container, ref.pages) == ("The war, Europe, 1939-1945", "", "")
+
+
+def test_pubmed_pii_beside_the_doi_is_dropped() -> None:
+    ref = _p("Tod, A. J. 2010. Pain circuits. Nat.Rev.Neurosci., 11, 823-836. doi: nrn2947 [pii]; 10.1038/nrn2947[doi]")
+    assert (ref.doi, ref.container, ref.volume, ref.pages) == ("10.1038/nrn2947", "Nat.Rev.Neurosci", "11", "823-836")
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        ("Rou, L. (2016), Evidence of rock slope breathing. Geomorphology.", "Geomorphology"),
+        (
+            "Ang, J. (1995). Causal effects. Journal of the American Statistical Association, in press.",
+            "Journal of the American Statistical Association",
+        ),
+        ("Dev, H. (2010, January 28). Neuron breakthrough. The Times.", "The Times"),
+        ("DeW, D. J. (1979). Direct. IEEE Transactions on Computers, June.", "IEEE Transactions on Computers"),
+    ],
+)
+def test_journal_named_without_numbers(text: str, container: str) -> None:
+    ref = _p(text)
+    assert (ref.container, ref.publisher, ref.type) == (container, "", "article-journal")
+
+
+def test_a_publisher_alone_after_the_title_stays_the_publisher() -> None:
+    ref = _p("Mil, J. (2004). Learning theory. Oxford University Press.")
+    assert (ref.container, ref.publisher) == ("", "Oxford University Press")
+    ref = _p("Mil, J. (2004). Learning theory. Society for Research in Child Development.")
+    assert ref.container == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "container"),
+    [
+        (
+            "Gra, D. (2008). Seed records. Earthquake Engineering Journal, Beijing, China, 12, 3-9.",
+            "Earthquake Engineering Journal",
+        ),
+        (
+            "Kum, P. (1993). Speech. In Proceedings of the ACM Conference on Human Factors (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438.",
+            "Proceedings of the ACM Conference on Human Factors",
+        ),
+    ],
+)
+def test_place_and_dates_of_a_conference_are_not_its_name(text: str, container: str) -> None:
+    assert _p(text).container == container
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container", "volume", "pages"),
+    [
+        (
+            "Kle P, Del C. Prediction of protein class from amino acid sequence Biopolymers 1986; 25: 1659-1672.",
+            "Prediction of protein class from amino acid sequence",
+            "Biopolymers",
+            "25",
+            "1659-1672",
+        ),
+        (
+            "Lee T. The effect of salts on kidneys Journal of Pharmacology and Experimental Therapeutics 1995; 272(3): 1313-1320.",
+            "The effect of salts on kidneys",
+            "Journal of Pharmacology and Experimental Therapeutics",
+            "272",
+            "1313-1320",
+        ),
+        (
+            "Ver G, Pag DC. A deletion map of the human Y chromosome based on DNA hybridization Am J Hum Genet 1986; 38:109-124.",
+            "A deletion map of the human Y chromosome based on DNA hybridization",
+            "Am J Hum Genet",
+            "38",
+            "109-124",
+        ),
+    ],
+)
+def test_vancouver_journal_after_a_title_without_full_stop(
+    text: str, title: str, container: str, volume: str, pages: str
+) -> None:
+    ref = _p(text)
+    assert (ref.title, ref.container, ref.volume, ref.pages) == (title, container, volume, pages)
+
+
+def test_volume_of_a_multivolume_book_in_apa_parentheses() -> None:
+    ref = _p(
+        "Har, S. (1998). Self-representations. In N. Eis (Ed.), *Handbook of child psychology* (Vol. 3, pp. 1017-1095). New York: Wiley."
+    )
+    assert (ref.container, ref.volume, ref.pages, ref.publisher) == (
+        "Handbook of child psychology",
+        "3",
+        "1017-1095",
+        "Wiley",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "families", "container", "volume", "pages"),
+    [
+        ("X.-G. Wen, Phys. Rev. Lett. 66, 802 (1991).", ["Wen"], "Phys. Rev. Lett", "66", "802"),
+        ("K. Oster and E. Seiler, Annals Phys. 110, 440 (1978).", ["Oster", "Seiler"], "Annals Phys", "110", "440"),
+        ("Beutler, et al., Science 234, 470-474 (1985)", ["Beutler"], "Science", "234", "470-474"),
+        ("Dean C. et al., Plant Journal, 2, 69-81, 1992", ["Dean"], "Plant Journal", "2", "69-81"),
+        ("Kolo E. E. et al., J. Phys. G, 31 (2005) S741.", ["Kolo"], "J. Phys. G", "31", "S741"),
+    ],
+)
+def test_title_less_journal_when_the_year_comes_last(
+    text: str, families: list[str], container: str, volume: str, pages: str
+) -> None:
+    ref = _p(text)
+    assert (families_of(ref), ref.title, ref.container, ref.volume, ref.pages) == (
+        families,
+        "",
+        container,
+        volume,
+        pages,
+    )
+
+
+def families_of(ref: Reference) -> list[str]:
+    return [a.family for a in ref.authors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'J. Ander, "Composite Registers", Distributed Computing, 6(3), 1993, pp. 141-154.',
+        "G. Nagy, 'Homeric questions', TAPhA 122 (1992), pp. 17-60.",
+    ],
+)
+def test_a_title_between_names_and_journal_is_not_taken_for_names(text: str) -> None:
+    ref = _p(text)
+    assert len(ref.authors) == 1 and ref.title
+
+
+def test_year_inside_the_journal_tail_and_pubmed_dates() -> None:
+    ref = _p("Chap et al., Epilepsy Res., 1991, 9, 92-96")
+    assert (ref.year, ref.container, ref.volume, ref.pages) == (1991, "Epilepsy Res", "9", "92-96")
+    ref = _p(
+        "Ting LH. Muscle synergies during walking. J Neurosci. 2012; 32(35):12237-50. Epub 2012/08/31. PubMed PMID:22933805."
+    )
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("J Neurosci", "32", "35", "12237-50")
+    ref = _p("Lan C. Drugs in Europe. European Respiratory Journal. 2012; 40(2): 500-3. IF: 5,895")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("European Respiratory Journal", "40", "2", "500-3")
+
+
+def test_more_tail_shapes() -> None:
+    ref = _p('Mil, M. and D. Orr. "The Demand for Money," The Journal of Finance, Vol. XXIII, No. 5 (December, 1968).')
+    assert (ref.container, ref.volume, ref.issue) == ("The Journal of Finance", "XXIII", "5")
+    ref = _p("Ack, H. Smooth curves, Journal of the ACM, volume 17, No 4, October, 1970, pages 589-602.")
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Journal of the ACM", "17", "4", "589-602")
+    ref = _p("Sem, T. Spectral estimation, Stochastic Process. Appl. 65 (1996), no. 2, 259-279.")
+    assert (ref.title, ref.container, ref.volume, ref.issue) == (
+        "Spectral estimation",
+        "Stochastic Process. Appl",
+        "65",
+        "2",
+    )
+    ref = _p("Thrombosis Res. 101: 329-354 (2001)")
+    assert (ref.authors, ref.container, ref.volume, ref.pages) == ((), "Thrombosis Res", "101", "329-354")
+    ref = _p("G. 't Hooft, Nucl. Phys. B 72, 461 (1974).")
+    assert (ref.title, ref.container, ref.volume, ref.pages) == ("", "Nucl. Phys. B", "72", "461")

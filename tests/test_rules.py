@@ -142,6 +142,20 @@ def test_two_different_works_same_author_year_are_not_duplicates() -> None:
     assert findings(text) == []
 
 
+def test_title_less_journal_entries_duplicate_by_journal_volume_and_pages() -> None:
+    # Astronomy styles give no titles: a copy has the same journal, volume and pages; another work does not
+    text = (
+        "Text (Lune, 2003a, 2003b).\n\n## References\n\n"
+        "Lune, A. 2003a, ApJ, 592, 839\n\n"
+        "Lune, A. 2003a, ApJ, 592, 839\n\n"
+        "Lune, A. 2003b, ApJ, 593, 12\n"
+    )
+    got = findings(text)
+    assert [(f.rule, f.line) for f in got] == [("duplicate-reference", 7)]
+    other_pages = text.replace("ApJ, 592, 839\n\n", "ApJ, 592, 901\n\n", 1)
+    assert findings(other_pages, "duplicate-reference") == []
+
+
 def test_malformed_reference() -> None:
     text = "Text (Demailly, 2008).\n\n## Bibliographie\n\n- Demailly L., (2008) *Politiques de la relation.* Presses.\n- Sans auteur ni date. Éditeur.\n"
     got = findings(text, "malformed-reference")

@@ -92,6 +92,8 @@ def _end(parts: list[Part]) -> None:
 
 
 def _sentence(parts: list[Part], piece: list[Part]) -> None:
+    if not piece:
+        return  # no title ('Chen, H. (1997). ApJ, 475, 163.'): no empty sentence
     if parts:
         parts.append((" ", False))
     parts.extend(piece)

@@ -185,3 +185,14 @@ def test_warnings_on_stderr_with_output_file(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.count("biblio: warning:") == 1
     assert "note = {biblio: entry not fully parsed" in out.read_text(encoding="utf-8")
+
+
+def test_title_less_journal_article_exports_without_warning(tmp_path: Path) -> None:
+    # astronomy styles give no title: journal, volume and pages name the work, nothing is missing
+    source = write(tmp_path, "Text (Lune, 2003).\n\n## References\n\nLune, A. 2003, ApJ, 592, 839\n")
+    result = invoke(str(source), "--to", "bibtex")
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
+    assert "journal = {ApJ}" in result.stdout and "not fully parsed" not in result.stdout
+    apa = invoke(str(source), "--to", "apa")
+    assert apa.stdout.strip() == "Lune, A. (2003). ApJ, 592, 839."
