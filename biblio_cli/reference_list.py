@@ -9,7 +9,7 @@ from __future__ import annotations
 from biblio_cli.model import Document, Reference
 from biblio_cli.references import parse_entry
 from biblio_cli.sections import find_footnote_references, find_reference_section, split_entries
-from biblio_cli.suppress import split_suppressions
+from biblio_cli.suppression_comments import split_suppressions
 
 
 def parse_references(document: Document) -> tuple[tuple[Reference, ...], set[int], str, int]:
