@@ -118,6 +118,8 @@ _JOURNAL_TAIL = re.compile(
     r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
     # 'Environmental Science and Technology, 43:17: 6691', 'Journal of Finance, 50: 2, pp.679- 698'
     r"(?:(?<=\d):\s*(?P<issue3>\d+(?:[-–]\d+)?)(?=\s*[:,]\s*(?:pp?\.\s*)?\d))?"
+    # ACM's 'volume, issue (date), pages' whose year was taken: 'Operations Research 36, 3 (1988), 454-469'
+    rf"(?:(?<=\d),\s*(?P<issue6>\d{{1,3}})(?=\s*(?:,\s*(?:pp?\.\s*)?\d+\s*[-–]|\(\s*(?i:{_MONTH}))))?"
     # bioRxiv exports: 'Genome research 21. 2., pp. 315-324'
     r"(?:(?<=\d)\.\s+(?P<issue4>\d+)\.?(?=\s*,\s*(?:pp?\.\s*)?[A-Z]?\d))?"
     # '(12)', '84, (12)', '40(c)', '18-19 (IX)'; never the pages or a date in parentheses ('(pp. 3-9)', '(May 1990)')
@@ -570,8 +572,12 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
     f.container = _without_society_or_place(container)
+    if len(f.container) < len(container) and not f.publisher:
+        dropped = container[len(f.container) :].strip(" ,.")
+        if _SOCIETY.fullmatch(dropped) and dropped not in _COUNTRIES:
+            f.publisher = dropped  # 'J. Struct. Eng., ASCE': the society publishes the journal
     f.volume = (m.group("volume") or "").replace(" ", "")
-    f.issue = next((issue for issue in m.group("issue5", "issue", "issue2", "issue3", "issue4") if issue), "").strip()
+    f.issue = next((i for i in m.group("issue5", "issue", "issue2", "issue3", "issue4", "issue6") if i), "").strip()
     f.pages = _page_range(m.group("pages") or "") or (m.group("article") or "")
     if not m.group("pages") and _lone_range(m):
         f.volume, f.pages = "", _page_range(f.volume)  # 'IEEE Transactions on X, 985-987': the pages
@@ -621,12 +627,52 @@ def _parse_after_title(after: str, f: _Fields) -> None:
         f.type = f.type or ("article-journal" if not f.publisher else "chapter")
         return
     if _parse_journal_tail(after, f, notes=True):
+        if ": " in f.container:
+            _imprint_after_venue(f)
         return
     journal = _journal_without_numbers(strip_italics(after))
     if journal:
         f.container, f.type = journal, f.type or "article-journal"
         return
     _split_publisher(strip_italics(after), f)
+
+
+_CHAPTER_WORDS = frozenset(["In", "in", "Dans", "dans"])
+_IMPRINT_OPENING = re.compile(r"[.,]\s+(?=[A-ZÀ-Þ])")
+
+
+def _imprint_start(text: str) -> re.Match[str] | None:
+    """The stop or comma before a 'Place: Publisher' closing a venue or book: 'Proceedings of X. Irvine, CA: Morgan
+    Kaufmann', 'Probabilistic Methods, New York: Plenum Press'. The place must be a publishing city or carry a
+    state, or the name a publisher's word, so that 'Title. Politikon: South African Journal' stays whole."""
+    for stop in _IMPRINT_OPENING.finditer(text):
+        if not _opens_with_place_colon(text, stop.end()):
+            continue
+        place, _, name = text[stop.end() :].partition(":")
+        places = [part.strip() for part in place.split(",")]
+        name = name.strip(" .,")
+        if (
+            places[0] in _CHAPTER_WORDS
+            or not name
+            or _JOURNAL_WORD.search(name)
+            or not _LETTERS.search(text, 0, stop.start())
+        ):
+            continue
+        known_place = places[0] in _PUBLISHING_CITIES or any(_STATE.fullmatch(part) for part in places[1:])
+        if known_place or _PUBLISHER_HINT.search(name) or _PUBLISHER_WORD.search(name) or _IMPRINT_WORD.search(name):
+            return stop
+    return None
+
+
+def _imprint_after_venue(f: _Fields) -> None:
+    """A venue read as a journal whose imprint followed it: 'Proceedings of X. Irvine, CA: Morgan Kaufmann, pp. 24-30'."""
+    stop = _imprint_start(f.container)
+    if stop:
+        venue = f.container[: stop.start()].strip(" .,")
+        f.publisher = f.publisher or publisher_name(f.container[stop.end() :])
+        f.container = venue
+        if _MEETING.search(venue):
+            f.type = "chapter"
 
 
 #: A paper not yet in an issue: 'Journal of the American Statistical Association, in press', 'SIAM J. Discr. Math., to appear'.
@@ -685,7 +731,8 @@ _LANGUAGE_CODES = ("eng. In", "eng.In", "fre. In", "fre.In", "ger. In", "ger.In"
 _PLAIN_CHAPTER = re.compile(r"(?:In|in|Dans|dans)(?:\s*:\s*|\s+(?=[\w*]))")
 #: Editors before the book in a chapter: 'G. Kahn and D. MacQueen, editors, ', 'T. E. Moore (ed.), '.
 _EDITORS_BEFORE = re.compile(
-    r"(?P<editors>[^()\d]{3,300}?)(?:\s*\((?:eds?|editors?|éds?|dirs?|hrsg)\.?\)|,\s*(?:eds?\.|editors?))\s*[,:]\s*",
+    r"(?P<editors>[^()\d]{3,300}?)(?:\s*\((?:eds?|editors?|éds?|dirs?|hrsg)\.?\)\s*[,:]?|,\s*(?:eds?\.|editors?)\s*[,:]"
+    r"|,\s*(?P<bare>eds?)\.(?=\s+[A-Z]))\s*",
     re.IGNORECASE,
 )
 _PAGES_IN_CHAPTER = re.compile(
@@ -717,6 +764,7 @@ _VOLUME_AFTER_BOOK = re.compile(
     r"(?:,?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+))?\)?$",
     re.IGNORECASE,
 )
+_NUMBER_AFTER_BOOK = re.compile(r",\s*(\d{1,3})$")
 #: The book's editors written after it: ', edited by Colin Renfrew', '(edited by S. Eliot and J. Rose)'.
 _EDITED_BY_AFTER = re.compile(r"[,.]?\s*\(?\bedited by\s[^()]{2,200}\)?$", re.IGNORECASE)
 #: What names a meeting, whose place, dates and publisher often follow its name.
@@ -763,6 +811,11 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
             if volume.group("pages"):
                 f.pages = f.pages or _page_range(volume.group("pages"))
             book = book[: volume.start()].rstrip(" ,.")
+    if book[-1:].isdigit():
+        number = _NUMBER_AFTER_BOOK.search(book)  # 'Advances in Neural Information Processing Systems, 7'
+        if number and _LETTERS.search(book, 0, number.start()):
+            f.volume = f.volume or number.group(1)
+            book = book[: number.start()].rstrip(" ,.")
     if "edited by" in book:
         edited = _EDITED_BY_AFTER.search(book)
         if edited and edited.start() > 0:
@@ -780,6 +833,21 @@ def _opens_with_place_colon(text: str, start: int) -> bool:
 
 #: A word that makes a name a publisher's, not a journal's or a venue's.
 _IMPRINT_WORD = re.compile(r"\b(?:Press|Verlag|Publishers?|Publishing|Kaufmann|Springer|Elsevier|Wiley|ACM|AAAI|IEEE)$")
+
+
+_PAGES_ONLY = re.compile(r"(?i:pp?\.?|pages?)\s*(?P<pages>\d+\s*[-–]+\s*\d+)$")
+_YEAR_GAP = re.compile(r"[\s,]+\.(?=\s)")
+
+
+_NAME_JOINERS = re.compile(r"[,;&]|\band\b")
+
+
+def _names_alone(text: str) -> bool:
+    """'K. Arrow, S. Bowles, and S. Durlauf', 'Chapman, J. A.; Feldhamer, G. A.': short names with initials,
+    not a book's title ('Insular Latin Studies', 'Proceedings of the IFIP Conference on X, E. Neuhold')."""
+    if "." not in text or _title_like(text):
+        return False
+    return all(len(piece.split()) <= 4 for piece in _NAME_JOINERS.split(text))
 
 
 def _plain_chapter(after: str, f: _Fields) -> bool:
@@ -804,6 +872,8 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
             f.container, f.publisher = _without_society_or_place(venue), f.publisher or imprint
         return True
     editors = _EDITORS_BEFORE.match(rest) if _may_hold(_folded(rest), *_EDITOR_WORDS) else None
+    if editors and editors.group("bare") and not _names_alone(editors.group("editors")):
+        editors = None  # 'In Insular Latin Studies, ed. Michael Herren': the book, then who edited it
     if editors:
         f.editors = parse_editor_phrase(editors.group("editors"))
         rest = rest[editors.end() :]
@@ -818,7 +888,22 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
         if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()) or _opens_with_place_colon(rest, stop.end()):
             container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
             break
+    else:
+        # 'In Advances in X, 7. San Mateo: Morgan Kaufmann', 'In Book, New York: Plenum Press': no sentence ends the book
+        opening = _imprint_start(rest) if ": " in rest else None
+        if opening:
+            container, tail = rest[: opening.start()], f"{rest[opening.end() :]} {tail}"
     tail = strip_italics(tail).strip(" .,:;")
+    if " ." in tail:
+        tail = _YEAR_GAP.sub(".", tail)  # 'Austin, Texas, 1984. ACM Press' without its year: 'Austin, Texas,  . ACM'
+    not_yet = _NOT_YET_PUBLISHED.search(tail) if tail[-1:].lower() in "sgrtwdne)" else None  # how those notes end
+    if not_yet:
+        tail = tail[: not_yet.start()].rstrip(" .,")  # 'AAAI Press, 1999. To appear.'
+    sentences = _SENTENCE_SPLIT.split(tail)
+    pages_only = _PAGES_ONLY.match(sentences[-1])
+    if pages_only:  # 'Wild mammals of North America. Pp. 326 - 353.'
+        f.pages = f.pages or _page_range(pages_only.group("pages"))
+        tail = ". ".join(sentences[:-1])
     if _LETTERS.search(tail):
         f.publisher = publisher_name(_SENTENCE_SPLIT.split(tail)[-1])
         if not f.pages:
@@ -959,6 +1044,9 @@ def _join_corporate_suffixes(parts: list[str], joiner: str) -> list[str]:
     return joined
 
 
+_UNIVERSITY = re.compile(r"\b(?:University|Université|Universität|Universidad|Universidade|Università|Institute)\b")
+
+
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
     text = re.sub(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$", "", text.strip(" .,;"))  # 'Wiley, New York, 1946'
@@ -969,11 +1057,21 @@ def publisher_name(text: str) -> str:
     text = _imprint_pages(text)[0]
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip()  # '(Vienna: Springer)'
+    thesis = False
+    if ", " in text:
+        kind, _, after = text.partition(", ")
+        if len(kind) <= 40 and after[:1].isupper() and _THESIS_WORDS.search(kind) and not _PUBLISHER_WORD.search(kind):
+            text, thesis = after, True  # 'PhD dissertation, Stanford University, August': the degree is no publisher
     place, colon, name = text.rpartition(": ")
+    if colon and name and ". " in place:
+        place = place.rsplit(". ", 1)[1]  # 'ACA Monograph No. 3. Wilmington: Polycrystal': a series before the place
     if colon and name and len(place) <= 60 and not re.search(r"\d", place):
         return name.strip(" .,")
     first, *rest = _join_corporate_suffixes([part.strip() for part in text.split(",")], ", ")
+    # a thesis names its department, then its university: 'Department of Aeronautics, Stanford University'
     if rest and first and len(first.split()) <= 6 and all(_PLACE_PART.match(part) for part in rest):
+        if thesis and any(_UNIVERSITY.search(part) for part in rest):
+            return text
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
             return rest[0]  # 'Paris, Economica'
         return first
