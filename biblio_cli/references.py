@@ -836,7 +836,8 @@ _IMPRINT_WORD = re.compile(r"\b(?:Press|Verlag|Publishers?|Publishing|Kaufmann|S
 
 
 _PAGES_ONLY = re.compile(r"(?i:pp?\.?|pages?)\s*(?P<pages>\d+\s*[-–]+\s*\d+)$")
-_YEAR_GAP = re.compile(r"[\s,]+\.(?=\s)")
+#: The gap a taken year leaves: 'Austin, Texas, . ACM'. A run is tried from its start only (linear).
+_YEAR_GAP = re.compile(r"(?<![\s,])[\s,]+\.(?=\s)")
 
 
 _NAME_JOINERS = re.compile(r"[,;&]|\band\b")
