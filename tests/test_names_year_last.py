@@ -1,0 +1,71 @@
+"""Where the names end when the year does not follow them (numbered, Chicago, MLA, Springer styles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from biblio_cli.model import Reference
+from biblio_cli.references import parse_entry
+from biblio_cli.sections import RawEntry
+
+
+def parse(text: str) -> Reference:
+    return parse_entry(RawEntry(1, 1, text, text), "r1")
+
+
+def families(ref: Reference) -> list[str]:
+    return [a.family for a in ref.authors]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "title"),
+    [
+        (
+            "Dittenbach, M., Merkl, D., Rauber, A. The growing hierarchical self-organizing map. 2000 "
+            "In Proceedings of the International Joint Conference on Neural Networks, pages 15-19",
+            ["Dittenbach", "Merkl", "Rauber"],
+            "The growing hierarchical self-organizing map",
+        ),
+        (
+            "Ancona, D., and Zucca, E. An algebraic approach to mixins and modularity. In Proc. Conference "
+            "on Algebraic and Logic Programming (1996), Lecture Notes in Computer Science, Springer, pages 179-193.",
+            ["Ancona", "Zucca"],
+            "An algebraic approach to mixins and modularity",
+        ),
+        (
+            "Roland Wismuller. Debugging of globally optimized programs using data flow analysis. In Proceedings "
+            "of the ACM SIGPLAN 1994 Conference on Programming Language Design, pages 278-289, June 1994.",
+            ["Wismuller"],
+            "Debugging of globally optimized programs using data flow analysis",
+        ),
+    ],
+)
+def test_year_inside_the_entry_leaves_the_title_out_of_the_names(text: str, names: list[str], title: str) -> None:
+    ref = parse(text)
+    assert families(ref) == names
+    assert ref.title == title
+
+
+def test_year_between_title_and_journal_ends_the_title() -> None:
+    ref = parse("Breiman, L. Bagging predictors 1996 Machine Learning 24 123--140")
+    assert families(ref) == ["Breiman"]
+    assert ref.title == "Bagging predictors"
+    assert ref.container == "Machine Learning"
+
+
+def test_author_year_list_with_a_group_keeps_every_name() -> None:
+    ref = parse(
+        "Vargas Jentzsch, I. M., Hughes, D. S. T., The O. fasciatus curation community, Richards, S., "
+        "& Panfilio, K. A. (2015). Oncopeltus fasciatus official gene set v1.1. Ag Data Commons."
+    )
+    assert families(ref)[-2:] == ["Richards", "Panfilio"]
+    assert ref.title.startswith("Oncopeltus")
+
+
+def test_author_year_groups_before_a_parenthesised_year_stay_names() -> None:
+    ref = parse(
+        "Arcep, Arcom, Conseil général de l'économie (CGE), & Agence nationale de la cohésion des territoires "
+        "(ANCT). (2025). *Baromètre du numérique 2025*. Paris."
+    )
+    assert len(ref.authors) == 4
+    assert ref.title == "Baromètre du numérique 2025"
