@@ -117,7 +117,11 @@ _INVERTED_THEN_TITLE = re.compile(
 _TITLE_OPENING = re.compile(r"(?:the|an?|les?|la|l['’]|une?|die|der|das|el|il|lo)\b", re.IGNORECASE)
 #: Lowercase words that join names ('Carla Dahl and Wyndy Corbin'), so no sign of a title.
 _NAME_JOINERS = frozenset(("and", "et", "und", "y", "e", "&"))
-_NAME_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+#: ';' too: 'Zhou, W.; Vavro, J.; Smalley, R. E., Title' (ACS style).
+_NAME_LIST_SEPARATOR = re.compile(r"[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+#: Bare initials before a one-word family name: 'AM Trinkoff', 'J Geiger-Brown' (never Vancouver: the family
+#: name written first would be the capitals).
+_LEADING_BARE_INITIALS = re.compile(r"^(?P<given>[A-Z]{1,3})\s+(?P<family>[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*)$")
 
 
 def names_prefix(block: str) -> str:
@@ -151,7 +155,7 @@ def names_prefix(block: str) -> str:
             if not _is_initials(token):
                 break
             family_alone = False  # 'Gibson, R. L., Reimold, W. U., Title, Journal': inverted names
-        elif not (_LEADING_INITIALS.match(token) or _is_vancouver_name(token)):
+        elif not (_LEADING_INITIALS.match(token) or _is_vancouver_name(token) or _LEADING_BARE_INITIALS.match(token)):
             if not _FAMILY_ALONE.match(token) or _is_group_like(token):
                 break
             family_alone = True
@@ -393,6 +397,11 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
         bare = _TRAILING_BARE_INITIALS.match(token)
         if bare and not initials_seen and not _is_group_like(token):
             persons.append(_person(bare.group("family"), bare.group("given")))
+            i += 1
+            continue
+        leading_bare = _LEADING_BARE_INITIALS.match(token) if natural else None
+        if leading_bare and not _is_group_like(token):  # 'AM Trinkoff, JA Lipscomb: Title'
+            persons.append(_person(leading_bare.group("family"), leading_bare.group("given")))
             i += 1
             continue
         given_first = _GIVEN_INITIALS_FAMILY.match(token)

@@ -69,3 +69,22 @@ def test_author_year_groups_before_a_parenthesised_year_stay_names() -> None:
     )
     assert len(ref.authors) == 4
     assert ref.title == "Baromètre du numérique 2025"
+
+
+def test_semicolons_separate_names_before_a_comma_and_the_title() -> None:
+    ref = parse(
+        "104. Stahl, H.; Appenzeller, J.; Martel, R.; Avouris, P.; Lengeler, B., Intertube coupling in ropes of "
+        "single-wall carbon nanotubes. Physical Review Letters 2000, 85, (24), 5186-5189."
+    )
+    assert families(ref) == ["Stahl", "Appenzeller", "Martel", "Avouris", "Lengeler"]
+    assert ref.title == "Intertube coupling in ropes of single-wall carbon nanotubes"
+
+
+def test_bare_initials_before_the_family_then_a_colon() -> None:
+    ref = parse(
+        "AM Trinkoff, JA Lipscomb, J Geiger-Brown, CL Storr and BA Brady: Perceived physical demands and "
+        "reported musculoskeletal problems in registered nurses. Am J Prev Med 24, 270-275 (2003)."
+    )
+    assert families(ref) == ["Trinkoff", "Lipscomb", "Geiger-Brown", "Storr", "Brady"]
+    assert ref.authors[0].given == "AM"
+    assert ref.title.startswith("Perceived physical demands")
