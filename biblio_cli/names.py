@@ -142,6 +142,9 @@ def names_prefix(block: str) -> str:
     sentence = _names_sentence(block)
     if sentence:
         return sentence
+    natural = _NATURAL_NAME_COMMA.match(block)
+    if natural and not _is_group_like(natural.group(0)) and _title_after_comma(block, natural.end() + 2):
+        return natural.group(0)  # 'Michel Mollat, La notion de pauvreté, Revue ...': one name, then the title
     end = 0
     start = 0
     family_alone = False  # the token before was a family name waiting for its initials
@@ -195,7 +198,11 @@ def _inverted_name_ends(inverted: re.Match[str], block: str) -> bool:
         return False  # 'Dahl DW, Gom GJ, Weinberg CB: Title': a Vancouver list, no inverted name
     if inverted.group("stop")[0] == ".":
         return True
-    start = inverted.end() + 2
+    return _title_after_comma(block, inverted.end() + 2)
+
+
+def _title_after_comma(block: str, start: int) -> bool:
+    """Whether the piece of `block` from `start` to the next comma or full stop reads as a title, not a name."""
     piece = block[start : start + 200].split(",", 1)[0].split(". ", 1)[0]
     words = piece.split()
     if not words or words[0] in _NAME_JOINERS:
@@ -203,6 +210,10 @@ def _inverted_name_ends(inverted: re.Match[str], block: str) -> bool:
     if _TITLE_OPENING.match(piece) or ":" in piece or any(c.isdigit() for c in piece):
         return True
     return any(w[:1].islower() and w not in _NAME_JOINERS and w not in PARTICLES for w in words)
+
+
+#: One name in natural order before a comma: 'Richard Shone, ', 'Étienne Renard, ', 'Joseph A. Schumpeter, '.
+_NATURAL_NAME_COMMA = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.)?\s[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?=,\s)")
 
 
 #: A family name written alone before its initials: 'Gibson', 'El Gorsey', 'van der Berg'.

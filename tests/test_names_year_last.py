@@ -88,3 +88,32 @@ def test_bare_initials_before_the_family_then_a_colon() -> None:
     assert families(ref) == ["Trinkoff", "Lipscomb", "Geiger-Brown", "Storr", "Brady"]
     assert ref.authors[0].given == "AM"
     assert ref.title.startswith("Perceived physical demands")
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "title"),
+    [
+        (
+            "Michel Mollat, La notion de pauvreté au Moyen Âge, position du problème, Revue d'histoire de "
+            "l'Église de France, 1966, 5-23.",
+            "Mollat",
+            "La notion de pauvreté au Moyen Âge",
+        ),
+        (
+            "Richard Shone, Editorial: the Pompidou at thirty, Burlington magazine, No. 1254, 2007, 595-596,",
+            "Shone",
+            "Editorial: the Pompidou at thirty",
+        ),
+    ],
+)
+def test_one_natural_name_then_a_comma_and_the_title(text: str, family: str, title: str) -> None:
+    ref = parse(text)
+    assert families(ref) == [family]
+    assert ref.title.startswith(title)
+
+
+def test_natural_names_listed_with_commas_are_no_title() -> None:
+    ref = parse(
+        "John Brant, Brian Foote, and Don Roberts. Wrappers to the rescue. In Proc. ECOOP, pages 396-417, 1998."
+    )
+    assert families(ref) == ["Brant", "Foote", "Roberts"]
