@@ -117,7 +117,11 @@ _INVERTED_THEN_TITLE = re.compile(
 _TITLE_OPENING = re.compile(r"(?:the|an?|les?|la|l['’]|une?|die|der|das|el|il|lo)\b", re.IGNORECASE)
 #: Lowercase words that join names ('Carla Dahl and Wyndy Corbin'), so no sign of a title.
 _NAME_JOINERS = frozenset(("and", "et", "und", "y", "e", "&"))
-_NAME_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+#: ';' too: 'Zhou, W.; Vavro, J.; Smalley, R. E., Title' (ACS style).
+_NAME_LIST_SEPARATOR = re.compile(r"[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+#: Bare initials before a one-word family name: 'AM Trinkoff', 'J Geiger-Brown' (never Vancouver: the family
+#: name written first would be the capitals).
+_LEADING_BARE_INITIALS = re.compile(r"^(?P<given>[A-Z]{1,3})\s+(?P<family>[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*)$")
 
 
 def names_prefix(block: str) -> str:
@@ -138,6 +142,9 @@ def names_prefix(block: str) -> str:
     sentence = _names_sentence(block)
     if sentence:
         return sentence
+    natural = _NATURAL_NAME_COMMA.match(block)
+    if natural and not _is_group_like(natural.group(0)) and _title_after_comma(block, natural.end() + 2):
+        return natural.group(0)  # 'Michel Mollat, La notion de pauvreté, Revue ...': one name, then the title
     end = 0
     start = 0
     family_alone = False  # the token before was a family name waiting for its initials
@@ -151,7 +158,7 @@ def names_prefix(block: str) -> str:
             if not _is_initials(token):
                 break
             family_alone = False  # 'Gibson, R. L., Reimold, W. U., Title, Journal': inverted names
-        elif not (_LEADING_INITIALS.match(token) or _is_vancouver_name(token)):
+        elif not (_LEADING_INITIALS.match(token) or _is_vancouver_name(token) or _LEADING_BARE_INITIALS.match(token)):
             if not _FAMILY_ALONE.match(token) or _is_group_like(token):
                 break
             family_alone = True
@@ -191,7 +198,11 @@ def _inverted_name_ends(inverted: re.Match[str], block: str) -> bool:
         return False  # 'Dahl DW, Gom GJ, Weinberg CB: Title': a Vancouver list, no inverted name
     if inverted.group("stop")[0] == ".":
         return True
-    start = inverted.end() + 2
+    return _title_after_comma(block, inverted.end() + 2)
+
+
+def _title_after_comma(block: str, start: int) -> bool:
+    """Whether the piece of `block` from `start` to the next comma or full stop reads as a title, not a name."""
     piece = block[start : start + 200].split(",", 1)[0].split(". ", 1)[0]
     words = piece.split()
     if not words or words[0] in _NAME_JOINERS:
@@ -199,6 +210,10 @@ def _inverted_name_ends(inverted: re.Match[str], block: str) -> bool:
     if _TITLE_OPENING.match(piece) or ":" in piece or any(c.isdigit() for c in piece):
         return True
     return any(w[:1].islower() and w not in _NAME_JOINERS and w not in PARTICLES for w in words)
+
+
+#: One name in natural order before a comma: 'Richard Shone, ', 'Étienne Renard, ', 'Joseph A. Schumpeter, '.
+_NATURAL_NAME_COMMA = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.)?\s[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?=,\s)")
 
 
 #: A family name written alone before its initials: 'Gibson', 'El Gorsey', 'van der Berg'.
@@ -393,6 +408,11 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
         bare = _TRAILING_BARE_INITIALS.match(token)
         if bare and not initials_seen and not _is_group_like(token):
             persons.append(_person(bare.group("family"), bare.group("given")))
+            i += 1
+            continue
+        leading_bare = _LEADING_BARE_INITIALS.match(token) if natural else None
+        if leading_bare and not _is_group_like(token):  # 'AM Trinkoff, JA Lipscomb: Title'
+            persons.append(_person(leading_bare.group("family"), leading_bare.group("given")))
             i += 1
             continue
         given_first = _GIVEN_INITIALS_FAMILY.match(token)

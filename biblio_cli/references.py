@@ -1421,6 +1421,34 @@ def _only_names(names: str, natural: bool) -> bool:
     return all(a.given for a in authors) or (joined and all(len(a.full_family.split()) == 1 for a in authors))
 
 
+#: A lowercase word of four letters or more: titles have them, name lists hardly ever ('and', 'van', 'de' are short).
+_LOWERCASE_WORD = re.compile(r"\s[a-zà-ÿ]{4,}")
+_TITLE_MARK = re.compile(r"[.?!:]\s|[\"“”«»]|[^\s)][.?!]$")
+_FINAL_INITIAL_AT_END = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.$")
+
+
+def _names_before_title(block: str, parenthesised: bool) -> str:
+    """The names that open `block`, the text before a year that comes neither first nor last, when a title
+    follows them there: 'Dittenbach, M., Rauber, A. The growing map. 2000 In Proc. ...', or ''.
+
+    An author-year block ('Smith, J., & Lee, K. (') holds names only; a title shows by a long lowercase
+    word, tested before the far dearer names_prefix, and by the letters left after the names. Before a year
+    in parentheses, APA's place, the text after the names must show a sentence's end, a quotation mark or a
+    subtitle's colon: 'Arcep, Arcom, Conseil général de l'économie (CGE) (2025)' lists names up to the year.
+    """
+    if len(block) < 30 or not _LOWERCASE_WORD.search(block):
+        return ""
+    names = names_prefix(block)
+    if not names or not _TWELVE_LETTERS.match(block, len(names)):
+        return ""
+    tail = block.rstrip(" ,(")
+    if parenthesised and (", &" in tail or not _TITLE_MARK.search(tail, len(names))):
+        return ""  # 'Arcep, Arcom, Conseil ... (CGE), & Agence ... (ANCT). (2025)': APA's last name after ', &'
+
+    # '..., The O. fasciatus curation community, Richards, S., & Panfilio, K. A. (2015)': names go on to the year
+    return "" if _FINAL_INITIAL_AT_END.search(tail) else names
+
+
 #: What follows a year inside a journal tail: only volume, issue and pages ('; 40(2): 500-3', ', 55, (8), R4921').
 _NUMBERS_ONLY = re.compile(
     r"^\s*[,;:]?\s*(?:(?i:vol\.?)\s*)?\d+[A-Z]?(?:\s*\(\s*[\w\s-]{1,12}\))?(?:\s*[,:;]\s*(?:\(\s*\d+\s*\)\s*[,:]\s*)?"
@@ -1453,6 +1481,13 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
             names, natural = names_prefix(block), True
         if names:
             block, rest = names, f"{block[len(names) :]} {rest}"
+    else:
+        names = _names_before_title(block, text[len(block) : len(block) + 1] == "(")
+        if names:  # 'Ancona, D., and Zucca, E. An algebraic approach. In Proc. ALP 1990, pages 2-3': year inside
+            title = block[len(names) :].strip()
+            if title[-1:].isalnum() and ". " not in title:
+                title += "."  # 'Breiman, L. Bagging predictors 1996 Machine Learning 24': the year ends the title
+            block, rest, natural = names, f"{title} {rest}", True
     block, role = strip_role(block)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
     leading_role = _LEADING_ROLE.match(rest)
