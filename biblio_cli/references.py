@@ -543,6 +543,28 @@ _PLACE_NAME = re.compile(r"[A-ZÀ-Þ][\w.'’\-]*(?:\s+[A-ZÀ-Þ][\w.'’\-]*){0
 _PLACE_IN_PARENS = re.compile(rf"\s*\((?=[^()]*(?:,\s*[A-Z]{{2}}\b|\b(?:{_MONTH})\.?\s+\d))[^()]*\)\.?$", re.IGNORECASE)
 
 
+#: A year between a journal's name and its volume, with no comma (Vancouver): 'Military Medicine. 2013 178(3) 246-253',
+#: 'Prehosp Disaster Med. 2007;22(1): 86-88' ('Periodontology 2000, 71(1)' keeps its year: a comma follows it).
+_YEAR_BEFORE_VOLUME = re.compile(r"(?<=[^\W\d_]|\.)\s+((?:1[5-9]|20)\d\d)\s*;?\s*(?=\d{1,4}[A-Z]?\s*[(:])")
+#: A supplement in the issue's parentheses that the tail pattern cannot read as an issue: '76(3 Suppl)', '47 (suppl)',
+#: '1 (suppl D)' ('29(suppl 3)' it reads: the issue is 'suppl 3').
+_SUPPLEMENT_IN_PARENS = re.compile(
+    r"\(\s*(?:(?i:suppl\.?|supplement)\s*[A-Za-z]{0,4}|(?P<before>\d{1,4})\s+(?i:suppl\.?))\s*\)"
+)
+#: A supplement after the volume, before the pages: '24 Suppl 6:vi51-6', '29 suppl:308-24', '14: Suppl 2:99-106'.
+_SUPPLEMENT_AFTER_VOLUME = re.compile(r"(?<=\d)[\s:;,]+(?i:suppl\.?|supplement)(?:\s*(?P<n>\d{1,4}))?(?=\s*:)")
+#: A supplement closing the journal's name: 'J Hypertens Suppl', 'BICS suppl.'.
+_SUPPLEMENT_AT_END = re.compile(r"\s+(?i:suppl)\.?$")
+
+
+def _supplement_as_issue(plain: str) -> str:
+    """The supplement written as the issue, as the tail pattern reads it: '76(3 Suppl):S145' -> '76(3):S145',
+    '24 Suppl 6:vi51' -> '24(Suppl 6):vi51', '47 (suppl): A99' -> '47 : A99'."""
+
+    plain = _SUPPLEMENT_IN_PARENS.sub(lambda m: f"({m.group('before')})" if m.group("before") else "", plain)
+    return _SUPPLEMENT_AFTER_VOLUME.sub(lambda m: f"(Suppl {m.group('n')})" if m.group("n") else "", plain)
+
+
 def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit.
 
@@ -550,6 +572,14 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     """
     italic = _ITALIC.search(segment)
     plain = strip_italics(segment).strip(" .,")
+    if "uppl" in plain:
+        plain = _supplement_as_issue(plain)
+    # (searched for only where it can be: the entry's year is still there, or a year follows a stop)
+    maybe_year = f.year is None or str(f.year) in plain or ". 19" in plain or ". 20" in plain
+    year = _YEAR_BEFORE_VOLUME.search(plain) if maybe_year else None
+    # another year than the entry's only after a journal's stop: 'Periodontol 2000 2003;33:36-53' keeps its 2000
+    if year and (f.year is None or f.year == int(year.group(1)) or plain[year.start() - 1] == "."):
+        plain = plain[: year.start()] + " " + plain[year.end() :]
     m = _tail_match(plain)
     if m and notes and _TAIL_INSIDE.search(m.group("container")):
         # 'European Respiratory Journal. 2012 ;40(2): 500-3. IF: 5,895': a whole tail, then a note with numbers
@@ -569,6 +599,10 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     if m is None:
         return False
     container = m.group("container").strip(" ,.;:")
+    if "uppl" in container[-7:]:
+        container = _SUPPLEMENT_AT_END.sub("", container)
+    if year and f.year is None:
+        f.year = int(year.group(1))
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
     f.container = _without_society_or_place(container)
@@ -586,7 +620,41 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     return True
 
 
-def _parse_after_title(after: str, f: _Fields) -> None:
+def _venue_after_quoted_title(after: str) -> str:
+    """The journal or meeting that follows a quoted title with no numbers but its year: '"Title," Advances in
+    Neural Information Processing Systems, 2011.', '"Title", Advanced Software Development Series, England'. A quoted
+    title is a part of something, so what follows names that, unless it is a publisher, a place and publisher, a
+    thesis or a report ('"Title", Academic Press', '"Title," Ph.D. thesis, MIT')."""
+    text = after.strip(" .,;")
+    date = _TRAILING_DATE.search(text) or _DATE_IN_PARENS.search(text)
+    if date:
+        text = text[: date.start()].strip(" .,;")
+    if (
+        not text
+        or len(text) > 150
+        or not text[0].isupper()
+        or any(c in ':;()[]"“”' for c in text)
+        or _FIRST_DIGIT.search(text[-12:])  # numbers or pages the journal pattern could not read
+        or _SENTENCE_SPLIT.search(text)
+        or _THESIS_WORDS.search(text)
+        or _REPORT_WORDS.search(text)
+        or (_PUBLISHER_HINT.search(text) and not (_JOURNAL_WORD.search(text) or _MEETING.search(text)))
+        or _IMPRINT_WORD.search(text)
+        or _PUBLISHER_WORD.search(text)
+        or any(part.strip() in _PUBLISHING_CITIES for part in text.split(","))
+    ):
+        return ""
+    venue = _without_society_or_place(text)
+    name, comma, _ = venue.partition(",")
+    if comma and len(name.split()) <= 3 and not (_JOURNAL_WORD.search(name) or _MEETING.search(name)):
+        return ""  # a short name and a place: 'Wiley, New York'
+    return venue
+
+
+_COMMA_AND_QUOTE = tuple("," + q for q in "”\"'’»") + tuple(q + "," for q in "”\"'’»")
+
+
+def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     after = after.strip(" .,;:")
     if not after:
         return
@@ -633,6 +701,10 @@ def _parse_after_title(after: str, f: _Fields) -> None:
     journal = _journal_without_numbers(strip_italics(after))
     if journal:
         f.container, f.type = journal, f.type or "article-journal"
+        return
+    venue = _venue_after_quoted_title(strip_italics(after)) if quoted else ""
+    if venue:
+        f.container, f.type = venue, f.type or ("chapter" if _MEETING.search(venue) else "article-journal")
         return
     _split_publisher(strip_italics(after), f)
 
@@ -1522,7 +1594,12 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         imprint = _IMPRINT_PARENS.search(f.title)
         if imprint:
             f.title, f.publisher = f.title[: imprint.start()].strip(" .,"), imprint.group("name").strip()
-    _parse_after_title(after, f)
+    # a quoted title set off by a comma ('"Title," Venue', '"Title", Venue'): what follows is what it is part of
+    whole = rest.rstrip(" .,:;")
+    head = whole[: len(whole) - len(after)].rstrip() if after and whole.endswith(after) else ""
+    # (not when it names the author: 'Le Monde. 2016. "Title," Le Monde.' publishes its own work)
+    quoted = rest.lstrip(" .,:;")[:1] in "«“\"'‘" and head.endswith(_COMMA_AND_QUOTE) and after not in block
+    _parse_after_title(after, f, quoted=quoted)
     italic_journal = after.lstrip().startswith("*")  # 'Title. *Journal* 12': the italics end the title
     if f.type == "article-journal" and ", " in f.title and not italic_journal and not comma_cut:
         # 'Title, Class. Quantum Grav., 4, 893-898': the title stopped inside an abbreviated journal name
