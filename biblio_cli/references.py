@@ -611,7 +611,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         if _SOCIETY.fullmatch(dropped) and dropped not in _COUNTRIES:
             f.publisher = dropped  # 'J. Struct. Eng., ASCE': the society publishes the journal
     f.volume = (m.group("volume") or "").replace(" ", "")
-    f.issue = next((i for i in m.group("issue5", "issue", "issue2", "issue3", "issue4", "issue6") if i), "").strip()
+    issue5, issue1, issue2, issue3, issue4, issue6 = m.group("issue5", "issue", "issue2", "issue3", "issue4", "issue6")
+    f.issue = (issue5 or issue1 or issue2 or issue3 or issue4 or issue6 or "").strip()
     f.pages = _page_range(m.group("pages") or "") or (m.group("article") or "")
     if not m.group("pages") and _lone_range(m):
         f.volume, f.pages = "", _page_range(f.volume)  # 'IEEE Transactions on X, 985-987': the pages
@@ -1595,10 +1596,12 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         if imprint:
             f.title, f.publisher = f.title[: imprint.start()].strip(" .,"), imprint.group("name").strip()
     # a quoted title set off by a comma ('"Title," Venue', '"Title", Venue'): what follows is what it is part of
-    whole = rest.rstrip(" .,:;")
-    head = whole[: len(whole) - len(after)].rstrip() if after and whole.endswith(after) else ""
-    # (not when it names the author: 'Le Monde. 2016. "Title," Le Monde.' publishes its own work)
-    quoted = rest.lstrip(" .,:;")[:1] in "«“\"'‘" and head.endswith(_COMMA_AND_QUOTE) and after not in block
+    quoted = False
+    if after and rest.lstrip(" .,:;")[:1] in "«“\"'‘":  # the quote first: most titles have none
+        whole = rest.rstrip(" .,:;")
+        head = whole[: len(whole) - len(after)].rstrip() if whole.endswith(after) else ""
+        # (not when it names the author: 'Le Monde. 2016. "Title," Le Monde.' publishes its own work)
+        quoted = head.endswith(_COMMA_AND_QUOTE) and after not in block
     _parse_after_title(after, f, quoted=quoted)
     italic_journal = after.lstrip().startswith("*")  # 'Title. *Journal* 12': the italics end the title
     if f.type == "article-journal" and ", " in f.title and not italic_journal and not comma_cut:
