@@ -1469,6 +1469,14 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         block, rest = f"{block.rstrip()} {rest.lstrip(' ,')}", ""
     names_only = vancouver_prefix(block)
     natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
+    if f.year is None and not f.label and not names_only:
+        # No year: the block is the text up to the first sentence's end, which may cut the names ('D. M.
+        # Chiarulli, ...') or hold the title too ('Nickle, K.F., The Collection (London: SCM)'): read the
+        # names from the whole entry, as when the year closes it
+        names_only = vancouver_prefix(text)
+        names = "" if names_only else names_prefix(text)
+        if names:
+            block, rest, natural = names, text[len(names) :], True
     if names_only:
         # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
