@@ -9,6 +9,7 @@ It never drops an entry: what it cannot make sense of is recorded in `problems`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from biblio_cli.markup import strip_italics
@@ -1467,6 +1468,9 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         # 'Title. Physical Review B 1997, 55, (8), R4921-R4924': the year sits inside the journal tail, whose
         # name ends the block; read the entry as if the year came last (names, title and journal, then numbers)
         block, rest = f"{block.rstrip()} {rest.lstrip(' ,')}", ""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        # 'Ce\u0301line': a letter then a combining accent, which the name patterns do not read as a letter
+        text, block, rest = (unicodedata.normalize("NFC", part) for part in (text, block, rest))
     names_only = vancouver_prefix(block)
     natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
     if f.year is None and not f.label and not names_only:

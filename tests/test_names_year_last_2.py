@@ -99,3 +99,9 @@ def test_repeated_authors_dash_is_no_title(dash: str) -> None:
 def test_journal_after_names_joined_by_and_is_no_name() -> None:
     ref = parse("S. S. Gubser, I. R. Klebanov, and A. M. Polyakov, Phys. Lett. B, 428, 105-114 (1998).")
     assert families(ref) == ["Gubser", "Klebanov", "Polyakov"]
+
+
+def test_decomposed_accents_are_read_as_letters() -> None:
+    ref = parse("Ce\u0301line Durand and Jose\u0301 Marti\u0301nez. Les re\u0301seaux. Paris: Seuil, 2001.")
+    assert families(ref) == ["Durand", "Martínez"]
+    assert [a.given for a in ref.authors] == ["Céline", "José"]
