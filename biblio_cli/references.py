@@ -1477,8 +1477,9 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         # No year: the block is the text up to the first sentence's end, which may cut the names ('D. M.
         # Chiarulli, ...') or hold the title too ('Nickle, K.F., The Collection (London: SCM)'): read the
         # names from the whole entry, as when the year closes it
-        names_only = vancouver_prefix(text)
-        names = "" if names_only else names_prefix(text)
+        opening = text[:3000]  # far more than any name list: huge inputs must not be read twice
+        names_only = vancouver_prefix(opening)
+        names = "" if names_only else names_prefix(opening)
         if names:
             block, rest, natural = names, text[len(names) :], True
     if names_only:
