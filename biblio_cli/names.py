@@ -124,12 +124,20 @@ _NAME_LIST_SEPARATOR = re.compile(r"[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _LEADING_BARE_INITIALS = re.compile(r"^(?P<given>[A-Z]{1,3})\s+(?P<family>[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*)$")
 
 
+#: The dash that repeats the entry before's authors: '______.', '---.', '—.' (folded to '-.').
+_REPEATED_AUTHORS = re.compile(r"(?:_{2,}|-{2,}|—+)(?=\s*[.,])|-(?=\.\s)")
+
+
 def names_prefix(block: str) -> str:
     """The names that open `block` when the title follows them in it (year at the end), or ''.
 
     'J. Smith and K. Lee, "Title," ...' ends at the quote; 'A. Smith, B. Jones, Title, Journal'
     at the first token that is not a name; 'Smith, John. Title.' after the given name.
     """
+    if block[:1] in "_-—":
+        dash = _REPEATED_AUTHORS.match(block)
+        if dash:  # '______. Title': the authors of the entry before, never the title
+            return dash.group(0)
     quote = re.search(r"[\"“«]", block)
     if quote and quote.start() > 2:
         return block[: quote.start()].rstrip(" ,")
@@ -158,7 +166,12 @@ def names_prefix(block: str) -> str:
             if not _is_initials(token):
                 break
             family_alone = False  # 'Gibson, R. L., Reimold, W. U., Title, Journal': inverted names
-        elif not (_LEADING_INITIALS.match(token) or _is_vancouver_name(token) or _LEADING_BARE_INITIALS.match(token)):
+        elif not (
+            _LEADING_INITIALS.match(token)
+            or _is_vancouver_name(token)
+            or _LEADING_BARE_INITIALS.match(token)
+            or _is_family_then_initials(token)
+        ):
             if not _FAMILY_ALONE.match(token) or _is_group_like(token):
                 break
             family_alone = True
@@ -168,6 +181,14 @@ def names_prefix(block: str) -> str:
         if m.start() == len(names):
             return block[:colon] if colon > 0 else ""  # names only: nothing to cut
     return block[:end].rstrip(" ,&") if end else ""
+
+
+def _is_family_then_initials(token: str) -> bool:
+    """'Moulin R.', 'POUPEAU F.-M.': a family name, then its dotted initials (French, Vancouver with stops)."""
+    if token[-1:] != ".":
+        return False
+    m = _TRAILING_INITIALS.match(token)
+    return bool(m and _FAMILY_ALONE.match(m.group("family")) and not _is_group_like(m.group("family")))
 
 
 #: 'et al.' after a name: written by a name's side, so with a space or a comma before it.
@@ -236,13 +257,17 @@ def _names_sentence(block: str) -> str:
     tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(strip_role(strip_et_al(head.rstrip("."))[0])[0])]
     if not tokens or any(not t or len(t) > 40 or not _NAME_WORDS.match(t) for t in tokens):
         return ""
-    if len(tokens) == 1 and len(tokens[0].split()) < 2:
-        return ""  # one word: a title as likely as a name
-    if _LEADING_INITIALS.match(tokens[0]) and not _HAS_INITIAL.search(tokens[-1]):
+    if len(tokens) == 1 and len(tokens[0].split()) < 2 and not (len(tokens[0]) > 2 and tokens[0].isupper()):
+        return ""  # one word: a title as likely as a name, unless in capitals ('COLLECTIF. Titre', 'AASHTO.')
+    last_piece = head[head.rfind(",") + 1 :]  # 'F. Jahanian and Al Mok. Title': the last name has no initial
+    joined = " and " in last_piece or "&" in last_piece
+    if _LEADING_INITIALS.match(tokens[0]) and not joined and not _HAS_INITIAL.search(tokens[-1]):
         return ""  # 'E. Garnett, P. Yang, Nano Lett.': names given first, then a journal without initials
     return head if _FINAL_INITIAL.search(head) else head[:-1]
 
 
+#: A name written given name first, without initials: 'Robert Tibshirani', 'Ling Tony Chen'.
+_NATURAL_NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*){1,2}$")
 #: A given name and its initials closing a name list's piece: 'Larry L.', 'Arthur J. K.'.
 _GIVEN_THEN_INITIALS = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.?)+$")
 #: A one-word family name that closes a name: 'Peterson.', 'Erlien, and', 'Aha and'.
@@ -256,12 +281,20 @@ def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
     and one word closing a name after it: the family of 'Larry L.' comes next.
     """
     pieces = _NAME_LIST_SEPARATOR.split(head[:-1])
-    if not _GIVEN_THEN_INITIALS.match(pieces[-1].strip()):
+    last = pieces[-1].strip()
+    if len(pieces) > 1 and _is_initials(last) and _NATURAL_NAME.match(pieces[-2].strip()):
+        # 'Trevor Hastie, Robert Tibshirani, and J. H. Friedman. Title', 'Ling Tony Chen, R. Drach, ...': names
+        # written given names first, so initials alone open the next name, whose family comes after them
+        return bool(_FAMILY_THEN_STOP.match(block, after))
+    if not _GIVEN_THEN_INITIALS.match(last):
         return False
     if len(pieces) == 1:  # 'Gene T. J. Wuu and Arthur Bern': the first name, and the list goes on after it
         family = _FAMILY_THEN_STOP.match(block, after)
         return bool(family and family.group(0)[-1] == " ")
     before = pieces[-2].split()
+    if len(before) == 1 and len(pieces) > 2 and before[0][:1].isupper() and not _is_initials(before[0]):
+        # 'Blish, James, and Norman L. Knight. Title': the inverted first name is whole, a new name opens
+        return bool(_FAMILY_THEN_STOP.match(block, after))
     if len(before) < 2 or _is_initials(before[-1]) or not before[-1][:1].isupper():
         return False  # 'Holden, Paul E.' (the family alone) or 'Bloom T., Lee K.' (family, initials)
     return bool(_FAMILY_THEN_STOP.match(block, after))

@@ -9,6 +9,7 @@ It never drops an entry: what it cannot make sense of is recorded in `problems`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from biblio_cli.markup import strip_italics
@@ -1540,8 +1541,20 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         # 'Title. Physical Review B 1997, 55, (8), R4921-R4924': the year sits inside the journal tail, whose
         # name ends the block; read the entry as if the year came last (names, title and journal, then numbers)
         block, rest = f"{block.rstrip()} {rest.lstrip(' ,')}", ""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        # 'Ce\u0301line': a letter then a combining accent, which the name patterns do not read as a letter
+        text, block, rest = (unicodedata.normalize("NFC", part) for part in (text, block, rest))
     names_only = vancouver_prefix(block)
     natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
+    if f.year is None and not f.label and not names_only:
+        # No year: the block is the text up to the first sentence's end, which may cut the names ('D. M.
+        # Chiarulli, ...') or hold the title too ('Nickle, K.F., The Collection (London: SCM)'): read the
+        # names from the whole entry, as when the year closes it
+        opening = text[:3000]  # far more than any name list: huge inputs must not be read twice
+        names_only = vancouver_prefix(opening)
+        names = "" if names_only else names_prefix(opening)
+        if names:
+            block, rest, natural = names, text[len(names) :], True
     if names_only:
         # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
