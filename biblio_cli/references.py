@@ -1555,6 +1555,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         names = "" if names_only else names_prefix(opening)
         if names:
             block, rest, natural = names, text[len(names) :], True
+        elif names_only:  # cut from the whole entry, which may run past the old block: split the entry there
+            block, rest = names_only, text[len(names_only) :]
     if names_only:
         # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
