@@ -393,6 +393,8 @@ def _take_descriptors(title: str, f: _Fields) -> str:
     return "".join(kept).strip()
 
 
+#: Words after a closing quote that carry the title on ('“Be like” et al. beyond America'), not a chapter's 'in'.
+_QUOTE_GOES_ON = re.compile(r"\s+(?!(?:in|dans|en|to|edited|eds?|pp?)\b)[a-zà-ÿ]")
 _BRITISH_CLOSE = re.compile(r"[^\s]'(?=[,.:;]|\s+[*A-ZÀ-Þ])|[,.]'(?=\s)")
 
 
@@ -402,6 +404,14 @@ def _split_title(rest: str) -> tuple[str, str]:
     for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
         if rest.startswith(opening):
             end = rest.rfind(closing) if opening == "«" else rest.find(closing, 1)
+            if (
+                end > 0
+                and opening != "«"
+                and len(rest[1:end].split()) <= 3
+                and _QUOTE_GOES_ON.match(rest, end + 1)
+                and opening not in rest[end + 1 : end + 40]  # not '“Oral” or “Aural” Composition', two titles
+            ):
+                break  # '“Like” and language ideology: ...': a quoted word opens the title, which goes on
             if end > 0:
                 return rest[1:end].strip(), rest[end + 1 :].lstrip(" .,:;")
     if rest.startswith("'"):
@@ -557,6 +567,9 @@ _SUPPLEMENT_AFTER_VOLUME = re.compile(r"(?<=\d)[\s:;,]+(?i:suppl\.?|supplement)(
 _SUPPLEMENT_AT_END = re.compile(r"\s+(?i:suppl)\.?$")
 
 
+_DAY_MONTH_END = re.compile(rf"(?<![\s,])[\s,]+\d{{1,2}}\s+(?i:{_MONTH})$")
+
+
 def _supplement_as_issue(plain: str) -> str:
     """The supplement written as the issue, as the tail pattern reads it: '76(3 Suppl):S145' -> '76(3):S145',
     '24 Suppl 6:vi51' -> '24(Suppl 6):vi51', '47 (suppl): A99' -> '47 : A99'."""
@@ -574,6 +587,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     plain = strip_italics(segment).strip(" .,")
     if "uppl" in plain:
         plain = _supplement_as_issue(plain)
+    if "\u201a" in plain:  # a low quote written as a comma: 'Atmospheric Chemistry and Physics\u201a 10(15)'
+        plain = plain.replace("\u201a", ",")
     # (searched for only where it can be: the entry's year is still there, or a year follows a stop)
     maybe_year = f.year is None or str(f.year) in plain or ". 19" in plain or ". 20" in plain
     year = _YEAR_BEFORE_VOLUME.search(plain) if maybe_year else None
@@ -599,6 +614,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     if m is None:
         return False
     container = m.group("container").strip(" ,.;:")
+    if container[-1:].isalpha() and _DAY_MONTH_END.search(container) and len(m.group("volume") or "") == 4:
+        return False  # 'The Guardian, 2 September 2015': a newspaper's date, not a volume
     if "uppl" in container[-7:]:
         container = _SUPPLEMENT_AT_END.sub("", container)
     if year and f.year is None:
@@ -680,6 +697,12 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
         if not f.pages:
             f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
+    if after[:3] in ("Pp.", "pp.") and " in " in after[:30]:
+        # ASA: 'Pp. 1-18 in Configurational Comparative Methods, edited by B. Rihoux. Thousand Oaks, CA: Sage.'
+        pages_first = _PAGES_BEFORE_BOOK.match(after)
+        if pages_first and _plain_chapter(after[pages_first.end() :], f):
+            f.pages = _page_range(pages_first.group("pages"))
+            return
     if after.startswith(_LANGUAGE_CODES):
         after = after[4:].lstrip()  # bioRxiv exports: '"Title". eng. In:Cell 148. 6., pp. 1293-1307'
     if after[:2] in {"In", "in", "Da", "da"} and _plain_chapter(after, f):
@@ -704,12 +727,15 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
         f.container, f.type = journal, f.type or "article-journal"
         return
     venue = _venue_after_quoted_title(strip_italics(after)) if quoted else ""
+    if not venue and f.doi and not f.publisher:
+        venue = _journal_before_doi(strip_italics(after))
     if venue:
         f.container, f.type = venue, f.type or ("chapter" if _MEETING.search(venue) else "article-journal")
         return
     _split_publisher(strip_italics(after), f)
 
 
+_PAGES_BEFORE_BOOK = re.compile(r"[Pp]p\.\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\s+(?=in\s)")
 _CHAPTER_WORDS = frozenset(["In", "in", "Dans", "dans"])
 _IMPRINT_OPENING = re.compile(r"[.,]\s+(?=[A-ZÀ-Þ])")
 
@@ -796,6 +822,28 @@ def _journal_without_numbers(after: str) -> str:
     return text if not_yet or date or _JOURNAL_WORD.search(text) else ""
 
 
+def _journal_before_doi(after: str) -> str:
+    """A name alone after the title of a work with a DOI: its journal ('Regional Studies. https://doi.org/...',
+    'Neuron. 10.1016/...'), unless it reads as a publisher or an imprint ('Routledge', 'Oxford: Blackwell')."""
+    text = after.strip(" .,;")
+    if (
+        not text
+        or len(text) > 60
+        or not text[0].isupper()
+        or len(text.split()) > 6
+        or any(c.isdigit() or c in ',:;()[]"“”' for c in text)
+        or _SENTENCE_SPLIT.search(text)
+        or _PUBLISHER_HINT.search(text)
+        or _PUBLISHER_WORD.search(text)
+        or _IMPRINT_WORD.search(text)
+        or _THESIS_WORDS.search(text)
+        or _REPORT_WORDS.search(text)
+        or text in _PUBLISHING_CITIES
+    ):
+        return ""
+    return text
+
+
 #: A language code before the journal, as reference managers export it: 'eng. In:Genome research 21. 2.'
 _LANGUAGE_CODES = ("eng. In", "eng.In", "fre. In", "fre.In", "ger. In", "ger.In")
 
@@ -809,7 +857,7 @@ _EDITORS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PAGES_IN_CHAPTER = re.compile(
-    r"[,.]?\s*\(?(?:\b(?:pp?\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
+    r"[,.]?\s*\(?(?:\b(?:[Pp]p\.|p\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
     r"(?P<pages>[A-Z]?\d+\s*[-–]{1,2}\s*[A-Z]?\d+|[A-Z]?\d+)\)?"
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -1231,6 +1279,33 @@ def _comma_journal(f: _Fields) -> str:
     return after
 
 
+#: A proceedings after a comma that closes the title: 'Title, Proceedings of X', 'Title, in: Proceedings of X'.
+_COMMA_PROCEEDINGS = re.compile(r",\s+(?:in:?\s+)?(?=Proc(?:eedings\b|\.\s))")
+#: Where a meeting was held: ', at Vienna, Austria'.
+_AT_PLACE = re.compile(r",\s+at\s+[A-Z].*$")
+_CLOSING_RANGE = re.compile(r"[.,]\s*(?:pp?\.?\s*)?(?P<pages>\d+\s*[-–]{1,2}\s*\d+)$")
+
+
+def _comma_proceedings(f: _Fields) -> bool:
+    """A paper's proceedings the title swallowed, with no full stop before it: 'Title, Proceedings of the Eighth
+    International Conference X (ISMIR), at Vienna, Austria. 509-12.', 'Title, in: Proceedings of X, UNESCO.'"""
+    cuts = list(_COMMA_PROCEEDINGS.finditer(f.title))
+    if not cuts or not _LETTERS.search(f.title, 0, cuts[-1].start()):
+        return False
+    cut = cuts[-1]  # the last one
+    title, venue = f.title[: cut.start()].strip(" .,:"), f.title[cut.end() :]
+    pages = _CLOSING_RANGE.search(venue) if venue[-1:].isdigit() else None
+    if pages:
+        f.pages = f.pages or _page_range(pages.group("pages"))
+        venue = venue[: pages.start()]
+    if ", at " in venue:
+        venue = _AT_PLACE.sub("", venue)
+    if "," in venue:
+        venue = _meeting_tail(venue, f)
+    f.title, f.container, f.type = title, venue.strip(" .,"), f.type or "chapter"
+    return True
+
+
 #: A word that names a publisher: 'MIT Press', 'Springer-Verlag', 'Éditions du Seuil', 'Focal Books', 'Wiley Inc'.
 _PUBLISHER_WORD = re.compile(
     r"\b(?:Press|Presses|Verlag\w*|Publish\w*|Publications|[ÉE]ditions?|Ediciones|Editor[ae]s?|Editorial|Editrice"
@@ -1420,6 +1495,14 @@ def _title_like(piece: str) -> bool:
     return False
 
 
+#: A word of a journal's name written in full, in the languages of the lists.
+_JOURNAL_NAME_WORD = re.compile(
+    r"\b(?:Journal|Review|Revue|Bulletin|Quarterly|Letters|Transactions|Annals|Annales|Annali|Magazine|Zeitschrift"
+    r"|Zeitung|Zentralblatt|Jahrbuch|Jahrbücher|Mitteilungen|Berichte|Abhandlungen|Archiv|Archives|Rivista|Revista"
+    r"|Bollettino|Boletín|Giornale|Cahiers|Proceedings)\b"
+)
+
+
 def _journal_sentences(container: str) -> tuple[str, str]:
     """(title sentences, journal) of a journal name that begins with the end of the title.
 
@@ -1429,6 +1512,12 @@ def _journal_sentences(container: str) -> tuple[str, str]:
     """
     pieces = _SENTENCE_STOP.split(container)
     start = next((i + 1 for i in range(len(pieces) - 2, -1, -1) if _title_like(pieces[i])), 0)
+    # a journal's name spelled out starts a sentence of its own: 'Museum in Wien. Wiener Entomologische Zeitung',
+    # 'Mahatma Gandhi. International Journal of X' (not 'Geol. Soc. Am. Bulletin': one word after abbreviations)
+    for i in range(start, len(pieces)):  # the first: 'Journal of X. An International Journal of Y' stays whole
+        if " " in pieces[i].strip() and _JOURNAL_NAME_WORD.search(pieces[i]):
+            start = i
+            break
     if start == 0:
         return "", container
     return ". ".join(pieces[:start]), ". ".join(pieces[start:])
@@ -1584,7 +1673,9 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         title, after = _split_title(after)
     f.title = strip_italics(title).strip(" .,:")
     comma_cut = False
-    if not after.strip(" .,;") and f.title[-1:].isdigit() and not f.title.startswith("*"):
+    if not after.strip(" .,;") and "Proc" in f.title:
+        comma_cut = _comma_proceedings(f)
+    if not after.strip(" .,;") and not comma_cut and f.title[-1:].isdigit() and not f.title.startswith("*"):
         after = _comma_journal(f)
         comma_cut = bool(after)
     if not after.strip(" .,;") and not comma_cut and "," in f.title:
