@@ -567,6 +567,8 @@ _SUPPLEMENT_AFTER_VOLUME = re.compile(r"(?<=\d)[\s:;,]+(?i:suppl\.?|supplement)(
 _SUPPLEMENT_AT_END = re.compile(r"\s+(?i:suppl)\.?$")
 
 
+#: A full stop between an issue's parentheses and the closing page range.
+_STOP_AFTER_ISSUE = re.compile(r"(?<=\d\))\.(?=\s+\d+\s*[-–]{1,2}\s*\d+$)")
 _DAY_MONTH_END = re.compile(rf"(?<![\s,])[\s,]+\d{{1,2}}\s+(?i:{_MONTH})$")
 
 
@@ -587,6 +589,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     plain = strip_italics(segment).strip(" .,")
     if "uppl" in plain:
         plain = _supplement_as_issue(plain)
+    if "). " in plain:
+        plain = _STOP_AFTER_ISSUE.sub(",", plain)  # 'Литературна мисъл, 20 (4). 148 - 151'
     if "\u201a" in plain:  # a low quote written as a comma: 'Atmospheric Chemistry and Physics\u201a 10(15)'
         plain = plain.replace("\u201a", ",")
     # (searched for only where it can be: the entry's year is still there, or a year follows a stop)
@@ -618,6 +622,10 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         return False  # 'The Guardian, 2 September 2015': a newspaper's date, not a volume
     if "uppl" in container[-7:]:
         container = _SUPPLEMENT_AT_END.sub("", container)
+    volume = (m.group("volume") or "").replace(" ", "")
+    if container.endswith("-") and volume.isdigit() and plain[m.start("volume") - 1] == "-":
+        container, volume = container + volume, ""  # 'Proceedings of IJCAI-95, 1088-1094': the venue's year
+
     if year and f.year is None:
         f.year = int(year.group(1))
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
@@ -627,7 +635,7 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         dropped = container[len(f.container) :].strip(" ,.")
         if _SOCIETY.fullmatch(dropped) and dropped not in _COUNTRIES:
             f.publisher = dropped  # 'J. Struct. Eng., ASCE': the society publishes the journal
-    f.volume = (m.group("volume") or "").replace(" ", "")
+    f.volume = volume
     issue5, issue1, issue2, issue3, issue4, issue6 = m.group("issue5", "issue", "issue2", "issue3", "issue4", "issue6")
     f.issue = (issue5 or issue1 or issue2 or issue3 or issue4 or issue6 or "").strip()
     f.pages = _page_range(m.group("pages") or "") or (m.group("article") or "")
@@ -1448,7 +1456,7 @@ def _journal_name_only(name: str) -> bool:
 
 
 #: A full stop between two sentences, or two abbreviations of a journal's name ('Mar. Poll. Bull.').
-_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z(\[])")
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z(\[А-ЯЁ])")
 #: Small words that journal names hold in lowercase ('Journal of the ...', 'Zeitschrift für ...').
 _NAME_CONNECTORS = frozenset(
     [

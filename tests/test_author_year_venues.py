@@ -118,3 +118,18 @@ def test_low_quote_written_as_a_comma() -> None:
         "15",
         "7017-7039",
     )
+
+
+def test_venue_year_after_a_hyphen_stays_in_its_name() -> None:
+    ref = parse(
+        "Parr, R., & Russell, S. (1995). Approximating optimal policies. In Proceedings of IJCAI-95, 1088-1094."
+    )
+    assert (ref.container, ref.volume, ref.pages) == ("Proceedings of IJCAI-95", "", "1088-1094")
+
+
+def test_cyrillic_title_sentences_and_pages_after_the_issue() -> None:
+    ref = parse(
+        "Анчев, Панко. 1976. Литература на изменящия се свят. Сборник статии и студии. Литературна мисъл, 20 (2). 154 - 156."
+    )
+    assert ref.title == "Литература на изменящия се свят. Сборник статии и студии"
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Литературна мисъл", "20", "2", "154-156")
