@@ -729,6 +729,10 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     if _parse_journal_tail(after, f, notes=True):
         if ": " in f.container:
             _imprint_after_venue(f)
+        elif not (f.volume or f.issue) and f.pages and _IMPRINT_WORD.search(f.container):
+            venue, _, imprint = f.container.rpartition(", ")
+            if len(imprint.split()) <= 3 and not _JOURNAL_WORD.search(imprint):
+                f.container, f.publisher, f.type = venue, imprint, "chapter"  # 'Academic Press, pp. 97-135'
         return
     journal = _journal_without_numbers(strip_italics(after))
     if journal:
@@ -996,6 +1000,9 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
             article.pages,
             f.type or article.type,
         )
+        if "," in f.container and _MEETING.search(f.container):
+            # 'In Proceedings of X, Karlsruhe. pages 650-652', 'In Proceedings X (Atlanta, GA), ACM Press, pages 4-9'
+            f.container = _without_society_or_place(_meeting_tail(f.container, f))
         venue, _, imprint = f.container.rpartition(", ")
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
@@ -1221,6 +1228,8 @@ def publisher_name(text: str) -> str:
 def _split_publisher(after: str, f: _Fields) -> None:
     """'Sous-titre. Éditeur' -> the last sentence is the publisher, earlier ones continue the title."""
     after = _take_descriptors(after, f).strip(" .,")
+    if ": " in after and not f.container and after[:1].isupper():
+        after = _series_before_imprint(after, f)
     parts = _join_corporate_suffixes([p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)], ". ")
     if not parts:
         return
@@ -1231,6 +1240,30 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if leading and f.title:
         joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
         f.title = f"{f.title}{joiner}{leading}"
+
+
+#: A numbered series between a book's title and its imprint: 'Smithsonian Contributions to Anthropology 7.
+#: Washington: Government Printing Office', 'The Crystal, ACA Monograph No. 3. Wilmington: Polycrystal Book Service'.
+_SERIES_NUMBER = re.compile(
+    r"(?:^|(?<=[.,]\s))(?P<series>[A-Z][\w&'’\-]*(?:\s+(?:of|to|in|on|for|and|the|[A-Z][\w&'’\-]*)){1,8}?)"
+    r"\s+(?:No\.\s*(?P<no>\d{1,4})|(?P<volume>\d{1,4}))\.\s+(?=[A-ZÀ-Þ][\w.'’\- ]{1,30}:\s)"
+)
+
+
+def _series_before_imprint(after: str, f: _Fields) -> str:
+    """The text after the title without a numbered series before its imprint, which becomes the container."""
+    m = _SERIES_NUMBER.search(after)
+    if m is None:
+        return after
+    f.container = m.group("series")
+    if m.group("no"):
+        f.issue = m.group("no")
+    else:
+        f.volume = m.group("volume")
+    lead = after[: m.start()].strip(" .,")
+    if lead and f.title:
+        f.title = f"{f.title}{'' if f.title.endswith(('?', '!')) else '.'} {lead}"
+    return after[m.end() :]
 
 
 _IMPRINT_PARENS = re.compile(r"\s*\((?P<place>[^():\d]{2,60}):\s*(?P<name>[^():\d]{2,80})\)$")

@@ -133,3 +133,35 @@ def test_cyrillic_title_sentences_and_pages_after_the_issue() -> None:
     )
     assert ref.title == "Литература на изменящия се свят. Сборник статии и студии"
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Литературна мисъл", "20", "2", "154-156")
+
+
+def test_numbered_series_before_the_imprint() -> None:
+    ref = parse(
+        "de Laguna, Frederica. 1972. Under Mount Saint Elias: The History and Culture of the Yakutat Tlingit. "
+        "Smithsonian Contributions to Anthropology 7. Washington: Government Printing Office."
+    )
+    assert ref.title == "Under Mount Saint Elias: The History and Culture of the Yakutat Tlingit"
+    assert (ref.container, ref.volume, ref.publisher) == (
+        "Smithsonian Contributions to Anthropology",
+        "7",
+        "Government Printing Office",
+    )
+    ref = parse(
+        "Hauptman, H., & Karle, J. (1953). Solution of the Phase Problem, 1. The Centrosymmetric Crystal, "
+        "ACA Monograph No. 3. Wilmington: Polycrystal Book Service."
+    )
+    assert (ref.container, ref.issue, ref.publisher) == ("ACA Monograph", "3", "Polycrystal Book Service")
+
+
+def test_publisher_with_pages_after_a_quoted_title() -> None:
+    ref = parse("Clift R., Grace J.R. and Weber M.E., 1978, 'Bubbles, Drops and Particles', Academic Press, pp.97-135.")
+    assert (ref.container, ref.publisher, ref.pages) == ("", "Academic Press", "97-135")
+
+
+def test_place_after_a_proceedings_is_dropped() -> None:
+    ref = parse(
+        "Webber, B. and Mays, E. (1983). Varieties of user misconceptions. In Proceedings of the Eighth "
+        "International Joint Conference on Artificial Intelligence, Karlsruhe. pages 650-652."
+    )
+    assert ref.container == "Proceedings of the Eighth International Joint Conference on Artificial Intelligence"
+    assert ref.pages == "650-652"
