@@ -618,7 +618,7 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     if m is None:
         return False
     container = m.group("container").strip(" ,.;:")
-    if container[-1:].isalpha() and _DAY_MONTH_END.search(container) and len(m.group("volume") or "") == 4:
+    if len(m.group("volume") or "") == 4 and container[-1:].isalpha() and _DAY_MONTH_END.search(container):
         return False  # 'The Guardian, 2 September 2015': a newspaper's date, not a volume
     if "uppl" in container[-7:]:
         container = _SUPPLEMENT_AT_END.sub("", container)
