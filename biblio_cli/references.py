@@ -394,6 +394,8 @@ def _take_descriptors(title: str, f: _Fields) -> str:
     return "".join(kept).strip()
 
 
+#: Words after a closing quote that carry the title on ('“Be like” et al. beyond America'), not a chapter's 'in'.
+_QUOTE_GOES_ON = re.compile(r"\s+(?!(?:in|dans|en|to|edited|eds?|pp?)\b)[a-zà-ÿ]")
 _BRITISH_CLOSE = re.compile(r"[^\s]'(?=[,.:;]|\s+[*A-ZÀ-Þ])|[,.]'(?=\s)")
 
 
@@ -403,6 +405,14 @@ def _split_title(rest: str) -> tuple[str, str]:
     for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
         if rest.startswith(opening):
             end = rest.rfind(closing) if opening == "«" else rest.find(closing, 1)
+            if (
+                end > 0
+                and opening != "«"
+                and len(rest[1:end].split()) <= 3
+                and _QUOTE_GOES_ON.match(rest, end + 1)
+                and opening not in rest[end + 1 : end + 40]  # not '“Oral” or “Aural” Composition', two titles
+            ):
+                break  # '“Like” and language ideology: ...': a quoted word opens the title, which goes on
             if end > 0:
                 return rest[1:end].strip(), rest[end + 1 :].lstrip(" .,:;")
     if rest.startswith("'"):
@@ -558,6 +568,11 @@ _SUPPLEMENT_AFTER_VOLUME = re.compile(r"(?<=\d)[\s:;,]+(?i:suppl\.?|supplement)(
 _SUPPLEMENT_AT_END = re.compile(r"\s+(?i:suppl)\.?$")
 
 
+#: A full stop between an issue's parentheses and the closing page range.
+_STOP_AFTER_ISSUE = re.compile(r"(?<=\d\))\.(?=\s+\d+\s*[-–]{1,2}\s*\d+$)")
+_DAY_MONTH_END = re.compile(rf"(?<![\s,])[\s,]+\d{{1,2}}\s+(?i:{_MONTH})$")
+
+
 def _supplement_as_issue(plain: str) -> str:
     """The supplement written as the issue, as the tail pattern reads it: '76(3 Suppl):S145' -> '76(3):S145',
     '24 Suppl 6:vi51' -> '24(Suppl 6):vi51', '47 (suppl): A99' -> '47 : A99'."""
@@ -575,6 +590,10 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     plain = strip_italics(segment).strip(" .,")
     if "uppl" in plain:
         plain = _supplement_as_issue(plain)
+    if "). " in plain:
+        plain = _STOP_AFTER_ISSUE.sub(",", plain)  # 'Литературна мисъл, 20 (4). 148 - 151'
+    if "\u201a" in plain:  # a low quote written as a comma: 'Atmospheric Chemistry and Physics\u201a 10(15)'
+        plain = plain.replace("\u201a", ",")
     # (searched for only where it can be: the entry's year is still there, or a year follows a stop)
     maybe_year = f.year is None or str(f.year) in plain or ". 19" in plain or ". 20" in plain
     year = _YEAR_BEFORE_VOLUME.search(plain) if maybe_year else None
@@ -600,8 +619,14 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     if m is None:
         return False
     container = m.group("container").strip(" ,.;:")
+    if len(m.group("volume") or "") == 4 and container[-1:].isalpha() and _DAY_MONTH_END.search(container):
+        return False  # 'The Guardian, 2 September 2015': a newspaper's date, not a volume
     if "uppl" in container[-7:]:
         container = _SUPPLEMENT_AT_END.sub("", container)
+    volume = (m.group("volume") or "").replace(" ", "")
+    if container.endswith("-") and volume.isdigit() and plain[m.start("volume") - 1] == "-":
+        container, volume = container + volume, ""  # 'Proceedings of IJCAI-95, 1088-1094': the venue's year
+
     if year and f.year is None:
         f.year = int(year.group(1))
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
@@ -611,7 +636,7 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         dropped = container[len(f.container) :].strip(" ,.")
         if _SOCIETY.fullmatch(dropped) and dropped not in _COUNTRIES:
             f.publisher = dropped  # 'J. Struct. Eng., ASCE': the society publishes the journal
-    f.volume = (m.group("volume") or "").replace(" ", "")
+    f.volume = volume
     issue5, issue1, issue2, issue3, issue4, issue6 = m.group("issue5", "issue", "issue2", "issue3", "issue4", "issue6")
     f.issue = (issue5 or issue1 or issue2 or issue3 or issue4 or issue6 or "").strip()
     f.pages = _page_range(m.group("pages") or "") or (m.group("article") or "")
@@ -681,6 +706,12 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
         if not f.pages:
             f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
+    if after[:3] in ("Pp.", "pp.") and " in " in after[:30]:
+        # ASA: 'Pp. 1-18 in Configurational Comparative Methods, edited by B. Rihoux. Thousand Oaks, CA: Sage.'
+        pages_first = _PAGES_BEFORE_BOOK.match(after)
+        if pages_first and _plain_chapter(after[pages_first.end() :], f):
+            f.pages = _page_range(pages_first.group("pages"))
+            return
     if after.startswith(_LANGUAGE_CODES):
         after = after[4:].lstrip()  # bioRxiv exports: '"Title". eng. In:Cell 148. 6., pp. 1293-1307'
     if after[:2] in {"In", "in", "Da", "da"} and _plain_chapter(after, f):
@@ -699,18 +730,25 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     if _parse_journal_tail(after, f, notes=True):
         if ": " in f.container:
             _imprint_after_venue(f)
+        elif not (f.volume or f.issue) and f.pages and _IMPRINT_WORD.search(f.container):
+            venue, _, imprint = f.container.rpartition(", ")
+            if len(imprint.split()) <= 3 and not _JOURNAL_WORD.search(imprint):
+                f.container, f.publisher, f.type = venue, imprint, "chapter"  # 'Academic Press, pp. 97-135'
         return
     journal = _journal_without_numbers(strip_italics(after))
     if journal:
         f.container, f.type = journal, f.type or "article-journal"
         return
     venue = _venue_after_quoted_title(strip_italics(after)) if quoted else ""
+    if not venue and f.doi and not f.publisher:
+        venue = _journal_before_doi(strip_italics(after))
     if venue:
         f.container, f.type = venue, f.type or ("chapter" if _MEETING.search(venue) else "article-journal")
         return
     _split_publisher(strip_italics(after), f)
 
 
+_PAGES_BEFORE_BOOK = re.compile(r"[Pp]p\.\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\s+(?=in\s)")
 _CHAPTER_WORDS = frozenset(["In", "in", "Dans", "dans"])
 _IMPRINT_OPENING = re.compile(r"[.,]\s+(?=[A-ZÀ-Þ])")
 
@@ -797,6 +835,28 @@ def _journal_without_numbers(after: str) -> str:
     return text if not_yet or date or _JOURNAL_WORD.search(text) else ""
 
 
+def _journal_before_doi(after: str) -> str:
+    """A name alone after the title of a work with a DOI: its journal ('Regional Studies. https://doi.org/...',
+    'Neuron. 10.1016/...'), unless it reads as a publisher or an imprint ('Routledge', 'Oxford: Blackwell')."""
+    text = after.strip(" .,;")
+    if (
+        not text
+        or len(text) > 60
+        or not text[0].isupper()
+        or len(text.split()) > 6
+        or any(c.isdigit() or c in ',:;()[]"“”' for c in text)
+        or _SENTENCE_SPLIT.search(text)
+        or _PUBLISHER_HINT.search(text)
+        or _PUBLISHER_WORD.search(text)
+        or _IMPRINT_WORD.search(text)
+        or _THESIS_WORDS.search(text)
+        or _REPORT_WORDS.search(text)
+        or text in _PUBLISHING_CITIES
+    ):
+        return ""
+    return text
+
+
 #: A language code before the journal, as reference managers export it: 'eng. In:Genome research 21. 2.'
 _LANGUAGE_CODES = ("eng. In", "eng.In", "fre. In", "fre.In", "ger. In", "ger.In")
 
@@ -810,7 +870,7 @@ _EDITORS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PAGES_IN_CHAPTER = re.compile(
-    r"[,.]?\s*\(?(?:\b(?:pp?\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
+    r"[,.]?\s*\(?(?:\b(?:[Pp]p\.|p\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
     r"(?P<pages>[A-Z]?\d+\s*[-–]{1,2}\s*[A-Z]?\d+|[A-Z]?\d+)\)?"
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -941,6 +1001,9 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
             article.pages,
             f.type or article.type,
         )
+        if "," in f.container and _MEETING.search(f.container):
+            # 'In Proceedings of X, Karlsruhe. pages 650-652', 'In Proceedings X (Atlanta, GA), ACM Press, pages 4-9'
+            f.container = _without_society_or_place(_meeting_tail(f.container, f))
         venue, _, imprint = f.container.rpartition(", ")
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
@@ -1166,6 +1229,8 @@ def publisher_name(text: str) -> str:
 def _split_publisher(after: str, f: _Fields) -> None:
     """'Sous-titre. Éditeur' -> the last sentence is the publisher, earlier ones continue the title."""
     after = _take_descriptors(after, f).strip(" .,")
+    if ": " in after and not f.container and after[:1].isupper():
+        after = _series_before_imprint(after, f)
     parts = _join_corporate_suffixes([p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)], ". ")
     if not parts:
         return
@@ -1176,6 +1241,30 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if leading and f.title:
         joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
         f.title = f"{f.title}{joiner}{leading}"
+
+
+#: A numbered series between a book's title and its imprint: 'Smithsonian Contributions to Anthropology 7.
+#: Washington: Government Printing Office', 'The Crystal, ACA Monograph No. 3. Wilmington: Polycrystal Book Service'.
+_SERIES_NUMBER = re.compile(
+    r"(?:^|(?<=[.,]\s))(?P<series>[A-Z][\w&'’\-]*(?:\s+(?:of|to|in|on|for|and|the|[A-Z][\w&'’\-]*)){1,8}?)"
+    r"\s+(?:No\.\s*(?P<no>\d{1,4})|(?P<volume>\d{1,4}))\.\s+(?=[A-ZÀ-Þ][\w.'’\- ]{1,30}:\s)"
+)
+
+
+def _series_before_imprint(after: str, f: _Fields) -> str:
+    """The text after the title without a numbered series before its imprint, which becomes the container."""
+    m = _SERIES_NUMBER.search(after)
+    if m is None:
+        return after
+    f.container = m.group("series")
+    if m.group("no"):
+        f.issue = m.group("no")
+    else:
+        f.volume = m.group("volume")
+    lead = after[: m.start()].strip(" .,")
+    if lead and f.title:
+        f.title = f"{f.title}{'' if f.title.endswith(('?', '!')) else '.'} {lead}"
+    return after[m.end() :]
 
 
 _IMPRINT_PARENS = re.compile(r"\s*\((?P<place>[^():\d]{2,60}):\s*(?P<name>[^():\d]{2,80})\)$")
@@ -1230,6 +1319,33 @@ def _comma_journal(f: _Fields) -> str:
     after = f.title[cut + 2 :]
     f.title = head[:cut].strip(" .,:")
     return after
+
+
+#: A proceedings after a comma that closes the title: 'Title, Proceedings of X', 'Title, in: Proceedings of X'.
+_COMMA_PROCEEDINGS = re.compile(r",\s+(?:in:?\s+)?(?=Proc(?:eedings\b|\.\s))")
+#: Where a meeting was held: ', at Vienna, Austria'.
+_AT_PLACE = re.compile(r",\s+at\s+[A-Z].*$")
+_CLOSING_RANGE = re.compile(r"[.,]\s*(?:pp?\.?\s*)?(?P<pages>\d+\s*[-–]{1,2}\s*\d+)$")
+
+
+def _comma_proceedings(f: _Fields) -> bool:
+    """A paper's proceedings the title swallowed, with no full stop before it: 'Title, Proceedings of the Eighth
+    International Conference X (ISMIR), at Vienna, Austria. 509-12.', 'Title, in: Proceedings of X, UNESCO.'"""
+    cuts = list(_COMMA_PROCEEDINGS.finditer(f.title))
+    if not cuts or not _LETTERS.search(f.title, 0, cuts[-1].start()):
+        return False
+    cut = cuts[-1]  # the last one
+    title, venue = f.title[: cut.start()].strip(" .,:"), f.title[cut.end() :]
+    pages = _CLOSING_RANGE.search(venue) if venue[-1:].isdigit() else None
+    if pages:
+        f.pages = f.pages or _page_range(pages.group("pages"))
+        venue = venue[: pages.start()]
+    if ", at " in venue:
+        venue = _AT_PLACE.sub("", venue)
+    if "," in venue:
+        venue = _meeting_tail(venue, f)
+    f.title, f.container, f.type = title, venue.strip(" .,"), f.type or "chapter"
+    return True
 
 
 #: A word that names a publisher: 'MIT Press', 'Springer-Verlag', 'Éditions du Seuil', 'Focal Books', 'Wiley Inc'.
@@ -1374,7 +1490,7 @@ def _journal_name_only(name: str) -> bool:
 
 
 #: A full stop between two sentences, or two abbreviations of a journal's name ('Mar. Poll. Bull.').
-_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z(\[])")
+_SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z(\[А-ЯЁ])")
 #: Small words that journal names hold in lowercase ('Journal of the ...', 'Zeitschrift für ...').
 _NAME_CONNECTORS = frozenset(
     [
@@ -1421,6 +1537,14 @@ def _title_like(piece: str) -> bool:
     return False
 
 
+#: A word of a journal's name written in full, in the languages of the lists.
+_JOURNAL_NAME_WORD = re.compile(
+    r"\b(?:Journal|Review|Revue|Bulletin|Quarterly|Letters|Transactions|Annals|Annales|Annali|Magazine|Zeitschrift"
+    r"|Zeitung|Zentralblatt|Jahrbuch|Jahrbücher|Mitteilungen|Berichte|Abhandlungen|Archiv|Archives|Rivista|Revista"
+    r"|Bollettino|Boletín|Giornale|Cahiers|Proceedings)\b"
+)
+
+
 def _journal_sentences(container: str) -> tuple[str, str]:
     """(title sentences, journal) of a journal name that begins with the end of the title.
 
@@ -1430,6 +1554,12 @@ def _journal_sentences(container: str) -> tuple[str, str]:
     """
     pieces = _SENTENCE_STOP.split(container)
     start = next((i + 1 for i in range(len(pieces) - 2, -1, -1) if _title_like(pieces[i])), 0)
+    # a journal's name spelled out starts a sentence of its own: 'Museum in Wien. Wiener Entomologische Zeitung',
+    # 'Mahatma Gandhi. International Journal of X' (not 'Geol. Soc. Am. Bulletin': one word after abbreviations)
+    for i in range(start, len(pieces)):  # the first: 'Journal of X. An International Journal of Y' stays whole
+        if " " in pieces[i].strip() and _JOURNAL_NAME_WORD.search(pieces[i]):
+            start = i
+            break
     if start == 0:
         return "", container
     return ". ".join(pieces[:start]), ". ".join(pieces[start:])
@@ -1599,7 +1729,9 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         title, after = _split_title(after)
     f.title = strip_italics(title).strip(" .,:")
     comma_cut = False
-    if not after.strip(" .,;") and f.title[-1:].isdigit() and not f.title.startswith("*"):
+    if not after.strip(" .,;") and "Proc" in f.title:
+        comma_cut = _comma_proceedings(f)
+    if not after.strip(" .,;") and not comma_cut and f.title[-1:].isdigit() and not f.title.startswith("*"):
         after = _comma_journal(f)
         comma_cut = bool(after)
     if not after.strip(" .,;") and not comma_cut and "," in f.title:
