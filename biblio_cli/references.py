@@ -1254,6 +1254,97 @@ def _imprint_at(parts: list[str], k: int) -> bool:
     return bool(first[:1].isupper() and _PUBLISHER_WORD.search(first) and all(_PLACE_PART.match(p) for p in rest))
 
 
+#: Years closing an imprint in parentheses: '(Toronto: University of Toronto Press, 2005)', '(UniversityPress,USA,1955,1983)'.
+_IMPRINT_YEARS = re.compile(r"(?:[\s,]*(?:1[5-9]|20)\d\d[a-z]?)+\s*$")
+#: How long an imprint in parentheses may be.
+_IMPRINT_PARENS_MAX = 150
+
+
+def _dated_imprint_in_parens(f: _Fields) -> None:
+    """An imprint in parentheses closing the title, with its year: 'Metaphysical Song (Princeton University Press,
+    1999)', 'Gustav Mahler (New York, NY: Viking Press, 1969)', 'The Emperor's New Mind (Oxford University Press, UK)'."""
+    q = f.title.rfind("(")
+    if q <= 0 or len(f.title) - q > _IMPRINT_PARENS_MAX:
+        return
+    body = f.title[q + 1 : -1]
+    if "(" in body or ")" in body:
+        return
+    body = _IMPRINT_YEARS.sub("", body).strip(" ,")
+    if not body or _FIRST_DIGIT.search(body):
+        return
+    parts = [part.strip() for part in body.split(",")]
+    colon = next((k for k, part in enumerate(parts) if ": " in part), -1)
+    if colon >= 0:
+        # 'Detroit, MI: Wayne State University Press': places, then the place before the colon and the name
+        found = colon == len(parts) - 1 and all(_PLACE_PART.match(p) for p in parts[:colon])
+        found = found and _imprint_at(parts, colon)
+    else:
+        found = _imprint_at(parts, 0) and (len(parts) > 1 or bool(_PUBLISHER_WORD.search(body)))
+    title = f.title[:q].strip(" .,:")
+    if found and len(title) >= 4:
+        f.title, f.publisher = title, publisher_name(body)
+
+
+#: A contributor named after the title: 'Edited by X.', 'Translated by X.', 'Trans. X.', ', ed. by X,', '(tr. X)'.
+_CONTRIBUTOR = re.compile(
+    r"[.,;(]\s*(?:(?:[Ee]dited|[Tt]ranslated)\s+by|(?:[Ee]ds?|[Tt]rans|[Tt]r|[Hh]rsg)\.(?:\s+(?:by|v\.|von))?)\s+"
+    r"(?=[A-ZÀ-Þ][\w'’\-]*\s|[A-Z]\.\s?[A-Z])"
+)
+#: Where a contributor's names end: the next sentence, or after a comma or parenthesis, that mark.
+_CONTRIBUTOR_END = re.compile(r"(?<=[^\s.][^\s.A-Z])\.\s+(?=[A-ZÀ-Þ])|\.?$")
+_CONTRIBUTOR_MAX = 100
+
+
+def _skip_contributors(text: str, m: re.Match[str]) -> str | None:
+    """What follows the contributor phrase `m` opened in `text` (and any more after it), or None when the phrase
+    does not read as names: digits ('Trans. Roy. Soc. 12') or a long text."""
+    while True:
+        opener = text[m.start()]
+        end = _CONTRIBUTOR_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        if opener in ",(":
+            close = [i for i in (text.find(",", m.end(), stop), text.find(")", m.end(), stop)) if i >= 0]
+            stop = min(close) if close else stop
+        names = text[m.end() : stop]
+        if (
+            stop - m.end() > _CONTRIBUTOR_MAX
+            or _FIRST_DIGIT.search(names)
+            or _JOURNAL_WORD.search(names)
+            or any(len(w) > 3 and w.islower() and w != "with" for w in names.split())
+        ):
+            return None  # 'Trans. Roy. Soc. 12', 'Ed. De Boeck université' (a publisher's 'Éditions')
+        text = text[stop:].lstrip(")")
+        nxt = _CONTRIBUTOR.match(text) or _CONTRIBUTOR.match(f". {text.lstrip(' .,;')}")
+        if not nxt or nxt.start() != 0:
+            return text.strip(" .,;:")
+        text, m = nxt.string, nxt
+
+
+def _without_contributors(rest: str, title: str, after: str) -> tuple[str, str]:
+    """The title and what follows it without the editors or translators named between them: 'Werke. Edited by
+    Wolfgang Frühwald et al. Darmstadt: ...', 'A Harlot of High and Low, trans. Rainer Heppenstall. New York: ...'."""
+    if after[:1] in _CONTRIBUTOR_OPENERS:
+        m = _CONTRIBUTOR.match(f". {after}")
+        if m:
+            skipped = _skip_contributors(m.string, m)
+            return (title, after) if skipped is None else (title, skipped)
+        return title, after
+    if "." not in title and " by " not in title and not title.endswith(_CONTRIBUTOR_WORDS):
+        return title, after  # most titles: no stop inside, and none cut off after 'trans' or 'ed'
+    whole = rest.strip(" .,:;")
+    if not title or not whole.startswith(title[:-1]) or whole[:1] in "*«“\"'‘":
+        return title, after
+    m = _CONTRIBUTOR.search(whole, 0, len(title) + 40)  # room for the lookahead past the title's end
+    if m is None or m.start() < 4 or m.start() > len(title):
+        return title, after
+    skipped = _skip_contributors(whole, m)
+    return (title, after) if skipped is None else (whole[: m.start()].strip(" .,:;"), skipped)
+
+
+_CONTRIBUTOR_OPENERS = frozenset("EeTtH")
+_CONTRIBUTOR_WORDS = ("ed", "eds", "Ed", "Eds", "trans", "Trans", "tr", "Tr", "hrsg", "Hrsg")
+
+
 #: Comma-separated parts an imprint may have: the publisher and up to four places.
 _IMPRINT_MAX_PARTS = 5
 
@@ -1275,6 +1366,11 @@ def _comma_imprint(f: _Fields) -> None:
             if len(title) >= 4:
                 f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
             return
+    if len(parts) > 1 and parts[-1] in _PUBLISHING_CITIES:
+        # 'Homeric Modifications of Formulaic Prototypes, Amsterdam 1965': the place alone, which names no publisher
+        title = ", ".join(parts[:-1]).strip(" .,:")
+        if len(title) >= 4:
+            f.title = title
 
 
 #: A word of a journal's name in Vancouver style, capitalised and without full stops ('Proc', 'Natl', 'USA').
@@ -1594,6 +1690,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         title, after = "", rest.strip(" .,:;")
     else:
         title, after = _split_title(rest)
+        title, after = _without_contributors(rest, title, after)
         title = _take_descriptors(title, f)
     if not title and after and not titleless:
         title, after = _split_title(after)
@@ -1610,6 +1707,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         imprint = _IMPRINT_PARENS.search(f.title)
         if imprint:
             f.title, f.publisher = f.title[: imprint.start()].strip(" .,"), imprint.group("name").strip()
+        else:
+            _dated_imprint_in_parens(f)
     # a quoted title set off by a comma ('"Title," Venue', '"Title", Venue'): what follows is what it is part of
     quoted = False
     if after and rest.lstrip(" .,:;")[:1] in "«“\"'‘":  # the quote first: most titles have none
