@@ -1341,6 +1341,21 @@ def _without_contributors(rest: str, title: str, after: str) -> tuple[str, str]:
     return (title, after) if skipped is None else (whole[: m.start()].strip(" .,:;"), skipped)
 
 
+#: A meeting's proceedings after the title's comma: 'Title, Proceedings of the 4th Symposium', 'Title, In Proc. X'.
+_PROCEEDINGS_AFTER_COMMA = re.compile(r",\s+(?=(?:[Ii]n:?\s+)?(?:Proceedings|Proc\.)\s)")
+
+
+def _comma_venue(title: str, after: str) -> tuple[str, str]:
+    """A title set off by a comma from the proceedings that follow it, which the title swallowed: 'Title, Proceedings
+    of the Ninth Conference, 1995', 'Title, In Proceedings of X, pages 2-11'."""
+    if "Proc" in title:
+        m = _PROCEEDINGS_AFTER_COMMA.search(title)
+        if m and m.start() >= 10:
+            venue = title[m.end() :]
+            return title[: m.start()].strip(" .,:"), f"{venue}. {after}" if after else venue
+    return title, after
+
+
 _CONTRIBUTOR_OPENERS = frozenset("EeTtH")
 _CONTRIBUTOR_WORDS = ("ed", "eds", "Ed", "Eds", "trans", "Trans", "tr", "Tr", "hrsg", "Hrsg")
 
@@ -1691,6 +1706,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     else:
         title, after = _split_title(rest)
         title, after = _without_contributors(rest, title, after)
+        if rest.lstrip(" .,:;")[:1] not in "*«“\"'‘":  # a quoted or italic title ends where its marks do
+            title, after = _comma_venue(title, after)
         title = _take_descriptors(title, f)
     if not title and after and not titleless:
         title, after = _split_title(after)

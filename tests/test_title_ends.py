@@ -107,3 +107,24 @@ def test_a_publisher_before_its_city_stays_the_publisher() -> None:
     ref = parse("Hermenegildo, M. V., An Abstract Machine for Logic Programs, Springer-Verlag, Berlin, 1986.")
     assert ref.title == "An Abstract Machine for Logic Programs"
     assert ref.publisher == "Springer-Verlag"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. Bookstein and S. T. Klein, Detecting content-bearing words by serial clustering, Proceedings of the "
+        "Nineteenth Annual International ACM SIGIR Conference on Research and Development in Information Retrieval, "
+        "pp. 319-327, 1995",
+        "Haines, D., Croft, W. B. Detecting content-bearing words by serial clustering, In Proceedings of the Sixteenth "
+        "Annual International ACM SIGIR Conference, pages 2-11 (1993).",
+        "T. Imielinski, S. Viswanathan, Detecting content-bearing words by serial clustering, Proc. of SIGDBS Conf., "
+        "Tokyo, October, 1994.",
+    ],
+)
+def test_proceedings_after_a_comma_close_the_title(text: str) -> None:
+    assert parse(text).title == "Detecting content-bearing words by serial clustering"
+
+
+def test_proceedings_inside_a_quoted_title_stay() -> None:
+    ref = parse('Smith, J. (2001). "Reading old papers, Proceedings of the Royal Society revisited." Isis 12, 3-4.')
+    assert ref.title == "Reading old papers, Proceedings of the Royal Society revisited"
