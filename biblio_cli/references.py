@@ -1207,6 +1207,10 @@ _DASHED = re.compile(r"\d\s*[-–]")
 _YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
 
 
+#: A full stop with no space after a word of the title, before a capital: 'at a glance.J Cell Sci 130'.
+_GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z])")
+
+
 def _comma_journal(f: _Fields) -> str:
     """A journal tail the title swallowed; returns what follows the title ('' when none).
 
@@ -1220,6 +1224,12 @@ def _comma_journal(f: _Fields) -> str:
     cut = head.rfind(", ")
     while cut > 0 and not head[cut + 2 : cut + 3].isupper():
         cut = head.rfind(", ", 0, cut)
+    glued = _GLUED_STOP.search(head) if cut <= 0 else None
+    if glued:
+        # 'Actin assembly mechanisms at a glance.J Cell Sci 130,3427-3435': the stop lost its space
+        after = f.title[glued.end() :]
+        f.title = head[: glued.start()].strip(" .,:")
+        return after
     if cut <= 0:
         start = _vancouver_journal_start(head)
         if start <= 0:

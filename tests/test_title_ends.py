@@ -128,3 +128,12 @@ def test_proceedings_after_a_comma_close_the_title(text: str) -> None:
 def test_proceedings_inside_a_quoted_title_stay() -> None:
     ref = parse('Smith, J. (2001). "Reading old papers, Proceedings of the Royal Society revisited." Isis 12, 3-4.')
     assert ref.title == "Reading old papers, Proceedings of the Royal Society revisited"
+
+
+def test_a_stop_without_its_space_ends_the_title_before_the_journal() -> None:
+    ref = parse(
+        "Rottner, K., Faix, J. & Kerkhoff, E. Actin assembly mechanisms at a glance.J Cell Sci 130,3427-3435 (2017)."
+    )
+    assert ref.title == "Actin assembly mechanisms at a glance"
+    assert ref.container == "J Cell Sci"
+    assert ref.volume == "130"
