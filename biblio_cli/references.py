@@ -1296,6 +1296,10 @@ _DASHED = re.compile(r"\d\s*[-–]")
 _YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
 
 
+#: A full stop with no space after a word of the title, before a capital: 'at a glance.J Cell Sci 130'.
+_GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z])")
+
+
 def _comma_journal(f: _Fields) -> str:
     """A journal tail the title swallowed; returns what follows the title ('' when none).
 
@@ -1309,6 +1313,12 @@ def _comma_journal(f: _Fields) -> str:
     cut = head.rfind(", ")
     while cut > 0 and not head[cut + 2 : cut + 3].isupper():
         cut = head.rfind(", ", 0, cut)
+    glued = _GLUED_STOP.search(head) if cut <= 0 else None
+    if glued:
+        # 'Actin assembly mechanisms at a glance.J Cell Sci 130,3427-3435': the stop lost its space
+        after = f.title[glued.end() :]
+        f.title = head[: glued.start()].strip(" .,:")
+        return after
     if cut <= 0:
         start = _vancouver_journal_start(head)
         if start <= 0:
@@ -1370,6 +1380,112 @@ def _imprint_at(parts: list[str], k: int) -> bool:
     return bool(first[:1].isupper() and _PUBLISHER_WORD.search(first) and all(_PLACE_PART.match(p) for p in rest))
 
 
+#: Years closing an imprint in parentheses: '(Toronto: University of Toronto Press, 2005)', '(UniversityPress,USA,1955,1983)'.
+_IMPRINT_YEARS = re.compile(r"(?:[\s,]*(?:1[5-9]|20)\d\d[a-z]?)+\s*$")
+#: How long an imprint in parentheses may be.
+_IMPRINT_PARENS_MAX = 150
+
+
+def _dated_imprint_in_parens(f: _Fields) -> None:
+    """An imprint in parentheses closing the title, with its year: 'Metaphysical Song (Princeton University Press,
+    1999)', 'Gustav Mahler (New York, NY: Viking Press, 1969)', 'The Emperor's New Mind (Oxford University Press, UK)'."""
+    q = f.title.rfind("(")
+    if q <= 0 or len(f.title) - q > _IMPRINT_PARENS_MAX:
+        return
+    body = f.title[q + 1 : -1]
+    if "(" in body or ")" in body:
+        return
+    body = _IMPRINT_YEARS.sub("", body).strip(" ,")
+    if not body or _FIRST_DIGIT.search(body):
+        return
+    parts = [part.strip() for part in body.split(",")]
+    colon = next((k for k, part in enumerate(parts) if ": " in part), -1)
+    if colon >= 0:
+        # 'Detroit, MI: Wayne State University Press': places, then the place before the colon and the name
+        found = colon == len(parts) - 1 and all(_PLACE_PART.match(p) for p in parts[:colon])
+        found = found and _imprint_at(parts, colon)
+    else:
+        found = _imprint_at(parts, 0) and (len(parts) > 1 or bool(_PUBLISHER_WORD.search(body)))
+    title = f.title[:q].strip(" .,:")
+    if found and len(title) >= 4:
+        f.title, f.publisher = title, publisher_name(body)
+
+
+#: A contributor named after the title: 'Edited by X.', 'Translated by X.', 'Trans. X.', ', ed. by X,', '(tr. X)'.
+_CONTRIBUTOR = re.compile(
+    r"[.,;(]\s*(?:(?:[Ee]dited|[Tt]ranslated)\s+by|(?:[Ee]ds?|[Tt]rans|[Tt]r|[Hh]rsg)\.(?:\s+(?:by|v\.|von))?)\s+"
+    r"(?=[A-ZÀ-Þ][\w'’\-]*\s|[A-Z]\.\s?[A-Z])"
+)
+#: Where a contributor's names end: the next sentence, or after a comma or parenthesis, that mark.
+_CONTRIBUTOR_END = re.compile(r"(?<=[^\s.][^\s.A-Z])\.\s+(?=[A-ZÀ-Þ])|\.?$")
+_CONTRIBUTOR_MAX = 100
+
+
+def _skip_contributors(text: str, m: re.Match[str]) -> str | None:
+    """What follows the contributor phrase `m` opened in `text` (and any more after it), or None when the phrase
+    does not read as names: digits ('Trans. Roy. Soc. 12') or a long text."""
+    while True:
+        opener = text[m.start()]
+        end = _CONTRIBUTOR_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        if opener in ",(":
+            close = [i for i in (text.find(",", m.end(), stop), text.find(")", m.end(), stop)) if i >= 0]
+            stop = min(close) if close else stop
+        names = text[m.end() : stop]
+        if (
+            stop - m.end() > _CONTRIBUTOR_MAX
+            or _FIRST_DIGIT.search(names)
+            or _JOURNAL_WORD.search(names)
+            or any(len(w) > 3 and w.islower() and w != "with" for w in names.split())
+        ):
+            return None  # 'Trans. Roy. Soc. 12', 'Ed. De Boeck université' (a publisher's 'Éditions')
+        text = text[stop:].lstrip(")")
+        nxt = _CONTRIBUTOR.match(text) or _CONTRIBUTOR.match(f". {text.lstrip(' .,;')}")
+        if not nxt or nxt.start() != 0:
+            return text.strip(" .,;:")
+        text, m = nxt.string, nxt
+
+
+def _without_contributors(rest: str, title: str, after: str) -> tuple[str, str]:
+    """The title and what follows it without the editors or translators named between them: 'Werke. Edited by
+    Wolfgang Frühwald et al. Darmstadt: ...', 'A Harlot of High and Low, trans. Rainer Heppenstall. New York: ...'."""
+    if after[:1] in _CONTRIBUTOR_OPENERS:
+        m = _CONTRIBUTOR.match(f". {after}")
+        if m:
+            skipped = _skip_contributors(m.string, m)
+            return (title, after) if skipped is None else (title, skipped)
+        return title, after
+    if "." not in title and " by " not in title and not title.endswith(_CONTRIBUTOR_WORDS):
+        return title, after  # most titles: no stop inside, and none cut off after 'trans' or 'ed'
+    whole = rest.strip(" .,:;")
+    if not title or not whole.startswith(title[:-1]) or whole[:1] in "*«“\"'‘":
+        return title, after
+    m = _CONTRIBUTOR.search(whole, 0, len(title) + 40)  # room for the lookahead past the title's end
+    if m is None or m.start() < 4 or m.start() > len(title):
+        return title, after
+    skipped = _skip_contributors(whole, m)
+    return (title, after) if skipped is None else (whole[: m.start()].strip(" .,:;"), skipped)
+
+
+#: A meeting's proceedings after the title's comma: 'Title, Proceedings of the 4th Symposium', 'Title, In Proc. X'.
+_PROCEEDINGS_AFTER_COMMA = re.compile(r",\s+(?=(?:[Ii]n:?\s+)?(?:Proceedings|Proc\.)\s)")
+
+
+def _comma_venue(title: str, after: str) -> tuple[str, str]:
+    """A title set off by a comma from the proceedings that follow it, which the title swallowed: 'Title, Proceedings
+    of the Ninth Conference, 1995', 'Title, In Proceedings of X, pages 2-11'."""
+    if "Proc" in title:
+        m = _PROCEEDINGS_AFTER_COMMA.search(title)
+        if m and m.start() >= 10:
+            venue = title[m.end() :]
+            return title[: m.start()].strip(" .,:"), f"{venue}. {after}" if after else venue
+    return title, after
+
+
+_CONTRIBUTOR_OPENERS = frozenset("EeTtH")
+_CONTRIBUTOR_WORDS = ("ed", "eds", "Ed", "Eds", "trans", "Trans", "tr", "Tr", "hrsg", "Hrsg")
+
+
 #: Comma-separated parts an imprint may have: the publisher and up to four places.
 _IMPRINT_MAX_PARTS = 5
 
@@ -1391,6 +1507,11 @@ def _comma_imprint(f: _Fields) -> None:
             if len(title) >= 4:
                 f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
             return
+    if len(parts) > 1 and parts[-1] in _PUBLISHING_CITIES:
+        # 'Homeric Modifications of Formulaic Prototypes, Amsterdam 1965': the place alone, which names no publisher
+        title = ", ".join(parts[:-1]).strip(" .,:")
+        if len(title) >= 4:
+            f.title = title
 
 
 #: A word of a journal's name in Vancouver style, capitalised and without full stops ('Proc', 'Natl', 'USA').
@@ -1724,6 +1845,9 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         title, after = "", rest.strip(" .,:;")
     else:
         title, after = _split_title(rest)
+        title, after = _without_contributors(rest, title, after)
+        if rest.lstrip(" .,:;")[:1] not in "*«“\"'‘":  # a quoted or italic title ends where its marks do
+            title, after = _comma_venue(title, after)
         title = _take_descriptors(title, f)
     if not title and after and not titleless:
         title, after = _split_title(after)
@@ -1742,6 +1866,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         imprint = _IMPRINT_PARENS.search(f.title)
         if imprint:
             f.title, f.publisher = f.title[: imprint.start()].strip(" .,"), imprint.group("name").strip()
+        else:
+            _dated_imprint_in_parens(f)
     # a quoted title set off by a comma ('"Title," Venue', '"Title", Venue'): what follows is what it is part of
     quoted = False
     if after and rest.lstrip(" .,:;")[:1] in "«“\"'‘":  # the quote first: most titles have none
