@@ -1332,10 +1332,13 @@ def _comma_journal(f: _Fields) -> str:
 
 
 #: A proceedings after a comma that closes the title: 'Title, Proceedings of X', 'Title, in: Proceedings of X'.
-_COMMA_PROCEEDINGS = re.compile(r",\s+(?:in:?\s+)?(?=Proc(?:eedings\b|\.\s))")
+_COMMA_PROCEEDINGS = re.compile(r",\s+(?:[Ii]n:?\s+)?(?=Proc(?:eedings\b|\.\s))")
 #: Where a meeting was held: ', at Vienna, Austria'.
 _AT_PLACE = re.compile(r",\s+at\s+[A-Z].*$")
-_CLOSING_RANGE = re.compile(r"[.,]\s*(?:pp?\.?\s*)?(?P<pages>\d+\s*[-–]{1,2}\s*\d+)$")
+#: Pages closing a venue: labelled ('pp. 319327', 'pages 70-78') or an unlabelled range ('. 509-12').
+_CLOSING_RANGE = re.compile(
+    r"[.,]\s*(?:(?:pp?\.?\s*|pages\s+)(?P<pages>\d+(?:\s*[-–]{1,2}\s*\d+)?)|(?P<range>\d+\s*[-–]{1,2}\s*\d+))$"
+)
 
 
 def _comma_proceedings(f: _Fields) -> bool:
@@ -1346,9 +1349,12 @@ def _comma_proceedings(f: _Fields) -> bool:
         return False
     cut = cuts[-1]  # the last one
     title, venue = f.title[: cut.start()].strip(" .,:"), f.title[cut.end() :]
+    date = _TRAILING_DATE.search(venue) if venue[-1:].isalpha() else None
+    if date:  # 'pages 70-78, May 1989' without its year
+        venue = venue[: date.start()].rstrip(" ,")
     pages = _CLOSING_RANGE.search(venue) if venue[-1:].isdigit() else None
     if pages:
-        f.pages = f.pages or _page_range(pages.group("pages"))
+        f.pages = f.pages or _page_range(pages.group("pages") or pages.group("range"))
         venue = venue[: pages.start()]
     if ", at " in venue:
         venue = _AT_PLACE.sub("", venue)
@@ -1474,7 +1480,7 @@ _PROCEEDINGS_AFTER_COMMA = re.compile(r",\s+(?=(?:[Ii]n:?\s+)?(?:Proceedings|Pro
 def _comma_venue(title: str, after: str) -> tuple[str, str]:
     """A title set off by a comma from the proceedings that follow it, which the title swallowed: 'Title, Proceedings
     of the Ninth Conference, 1995', 'Title, In Proceedings of X, pages 2-11'."""
-    if "Proc" in title:
+    if "Proc" in title and after:  # with nothing after the title, _comma_proceedings reads it (place, pages)
         m = _PROCEEDINGS_AFTER_COMMA.search(title)
         if m and m.start() >= 10:
             venue = title[m.end() :]
