@@ -18,6 +18,7 @@ from biblio_cli.model import Person, Reference
 #: Fields written verbatim (never LaTeX-escaped), as BibTeX and biber expect.
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint"})
 _UPPER_INSIDE = re.compile(r".[A-ZÀ-ÖØ-Þ]|^[A-ZÀ-ÖØ-Þ]")
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
 def name_field(people: Sequence[Person], encode: bool = True) -> str:
@@ -43,6 +44,8 @@ def _escape_utf8(text: str) -> str:
 def protect_title(title: str, encode: bool = True) -> str:
     """Brace words with capitals (after the first word) so styles that lowercase titles keep them."""
     enc = to_latex if encode else _escape_utf8
+    if not _CAPITAL.search(title, title.find(" ") + 1 or len(title)):
+        return enc(title)  # no capital after the first word (sentence case): nothing to brace, one call
     words = title.split(" ")
     out = []
     for i, word in enumerate(words):
