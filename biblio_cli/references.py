@@ -537,7 +537,11 @@ def _without_society_or_place(container: str) -> str:
     last = parts[-1].rstrip(".")
     if last in _COUNTRIES or _STATE.fullmatch(last):
         drop = 2 if len(parts) > 2 and _PLACE_NAME.fullmatch(parts[-2]) else 1  # the city before the country
-    elif last in _PUBLISHING_CITIES or (_SOCIETY.fullmatch(last) and last not in {"IEEE", "ACM"}):
+    elif (
+        last in _PUBLISHING_CITIES
+        or (_SOCIETY.fullmatch(last) and last not in {"IEEE", "ACM"})
+        or (last[-3:] in {"ity", "ute"} and _INSTITUTION.fullmatch(last))  # 'Rep. Fac. Sci. Eng., Saga University'
+    ):
         drop = 1  # not 'Signal Processing Magazine, IEEE', where the society is part of the name
     else:
         return container  # 'Journal of Money, Credit and Banking'
@@ -545,6 +549,8 @@ def _without_society_or_place(container: str) -> str:
     return container if len(head.split()) < 2 else head.rstrip(" ,")
 
 
+#: A university or an institute that publishes the journal: 'Saga University', 'Gyeonggi Research Institute'.
+_INSTITUTION = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}(?:University|Institute)")
 #: A society after a journal's name ('ASCE', 'AMS', 'KICEM'); a state ('CA', 'N.J.').
 _SOCIETY = re.compile(r"[A-Z]{3,6}")
 _STATE = re.compile(r"[A-Z]{2}|[A-Z]\.\s?[A-Z]")
@@ -581,6 +587,29 @@ def _supplement_as_issue(plain: str) -> str:
     return _SUPPLEMENT_AFTER_VOLUME.sub(lambda m: f"(Suppl {m.group('n')})" if m.group("n") else "", plain)
 
 
+#: A special issue named after the journal, before its numbers or as a note after them: 'IEEE Transactions on X,
+#: Special Issue on Y, 21(6), 1462-1477', 'IEEE Transactions on X, 985-987. Special Issue on Y'.
+_SPECIAL_ISSUE = re.compile(r"[.,]\s+[Ss]pecial [Ii]ssue\b")
+#: A series number between a journal's name and its volume: 'Bulletin X, ser.2, 1(3):120-132', 'Bulletin X Ser. 2, 1:
+#: 686-687', 'Bulletin X, Serie 2 6: 18-22' (the series stays in the name, as the journal's own title has it).
+_SERIES_BEFORE_VOLUME = re.compile(r"(?<=[^\W\d_])[,.]?\s+(?:[Ss]er\.|[Ss]erie|[Ss]eries)\s*\d{1,2}(?=[,.]?\s+\d)")
+#: 'No pages' closing an online journal's tail: 'Gestalt!, 4(2), NP'.
+_NO_PAGES = re.compile(r",\s*NP$")
+#: A language note closing a journal's name: 'Combust. Science and Technology (in Japanese), Vol. 4'.
+_LANGUAGE_NOTE = re.compile(r"\s*\((?:in|In) [A-Z][a-z]+\)$")
+#: An article number after the page range: 'Cell Stem Cell 27: 50-63 e55'; a list of pages: '76(1), pp. 1,3'.
+_ARTICLE_AFTER_RANGE = re.compile(r"(?<=\d)\s+e\d{1,6}$")
+_PAGES_LIST = re.compile(r"(?<=pp\.)(\s*\d+)(?:,\d+)+$")
+
+
+def _series_tail(plain: str) -> tuple[str, re.Match[str] | None]:
+    """The journal's name with its series ('Bulletin X, ser.2') and the tail after it, read with a stand-in name."""
+    series = _SERIES_BEFORE_VOLUME.search(plain)
+    if series is None:
+        return "", None
+    return plain[: series.end()], _tail_match("J " + plain[series.end() :].lstrip(" ,."))
+
+
 def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit.
 
@@ -600,7 +629,19 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     # another year than the entry's only after a journal's stop: 'Periodontol 2000 2003;33:36-53' keeps its 2000
     if year and (f.year is None or f.year == int(year.group(1)) or plain[year.start() - 1] == "."):
         plain = plain[: year.start()] + " " + plain[year.end() :]
-    m = _tail_match(plain)
+    if "NP" in plain[-2:]:
+        plain = _NO_PAGES.sub("", plain)
+    elif " e" in plain[-8:]:
+        plain = _ARTICLE_AFTER_RANGE.sub("", plain)
+    elif "pp." in plain[-16:]:
+        plain = _PAGES_LIST.sub(r"\1", plain)
+    if "pecial" in plain:
+        special = _SPECIAL_ISSUE.search(plain)
+        if special and plain[special.start() - 1].isdigit():
+            plain = plain[: special.start()]  # the special issue is a note after the pages
+    series_name, m = _series_tail(plain) if "er" in plain else ("", None)
+    if m is None:
+        series_name, m = "", _tail_match(plain)
     if m and notes and _TAIL_INSIDE.search(m.group("container")):
         # 'European Respiratory Journal. 2012 ;40(2): 500-3. IF: 5,895': a whole tail, then a note with numbers
         m = _tail_before_note(plain) or m
@@ -618,7 +659,21 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         m = _tail_before_note(plain)
     if m is None:
         return False
-    container = m.group("container").strip(" ,.;:")
+    container = series_name.strip(" ,.;:") if series_name else m.group("container").strip(" ,.;:")
+    if "pecial" in container:
+        special = _SPECIAL_ISSUE.search(container)
+        if special and " " in container[: special.start()].strip():  # not 'Computer, Special Issue on X
+            container = container[: special.start()]  # 'IEEE Transactions on X, Special Issue on Y'
+    if container.endswith(")") and "(in " in container.lower():
+        container = _LANGUAGE_NOTE.sub("", container)
+    if (
+        container[-3:-1] == ", "
+        and container[-1].isupper()
+        and plain[m.start("volume") - 1 : m.start("volume")].isupper()
+    ):
+        container = container[
+            :-3
+        ]  # 'Proceedings of the Royal Society of London, B200': the series letter of the volume
     if len(m.group("volume") or "") == 4 and container[-1:].isalpha() and _DAY_MONTH_END.search(container):
         return False  # 'The Guardian, 2 September 2015': a newspaper's date, not a volume
     if "uppl" in container[-7:]:
@@ -825,8 +880,12 @@ def _journal_without_numbers(after: str) -> str:
     if date:
         text = text[: date.start()].strip(" .,;")  # 'IEEE Transactions on Computers, June', 'Review, Fall'
 
-    if not text or len(text) > 100 or any(c.isdigit() or c in ":;()[]" for c in text) or _SENTENCE_SPLIT.search(text):
+    if not text or len(text) > 100 or any(c.isdigit() or c in ":;()[]" for c in text):
         return ""
+    for stop in _SENTENCE_SPLIT.finditer(text):
+        # 'SIAM J. Discr. Math., to appear': a journal not yet out may have an abbreviated name
+        if not (not_yet and _ABBREVIATION_BEFORE.search(text, 0, stop.start())):
+            return ""
     if not (text[0].isupper() or text[:2].lower() in {"bi", "me", "ar", "ps"}):
         return ""
     if _PUBLISHER_HINT.search(text) and not _JOURNAL_WORD.search(text.split()[0]):
@@ -993,6 +1052,8 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
     rest = after[m.end() :]
     article = _Fields()
     if _parse_journal_tail(rest, article) and not _imprint_in_tail(article):
+        if m.group() == "In " and article.volume and article.container.isalpha() and article.container.istitle():
+            article.container = "In " + article.container  # 'In Vivo 29, 619-636': a journal, not a chapter marker
         # 'In: Italienisch 66, S. 32-50' is an article; 'In Proceedings X. ACM, New York, 192-203' is not
         f.container, f.volume, f.issue, f.pages, f.type = (
             article.container,
