@@ -639,7 +639,7 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         special = _SPECIAL_ISSUE.search(plain)
         if special and plain[special.start() - 1].isdigit():
             plain = plain[: special.start()]  # the special issue is a note after the pages
-    series_name, m = _series_tail(plain) if "er" in plain else ("", None)
+    series_name, m = _series_tail(plain) if "ser" in plain or "Ser" in plain else ("", None)
     if m is None:
         series_name, m = "", _tail_match(plain)
     if m and notes and _TAIL_INSIDE.search(m.group("container")):
@@ -689,7 +689,7 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     f.container = _without_society_or_place(container)
     if len(f.container) < len(container) and not f.publisher:
         dropped = container[len(f.container) :].strip(" ,.")
-        if _SOCIETY.fullmatch(dropped) and dropped not in _COUNTRIES:
+        if (_SOCIETY.fullmatch(dropped) and dropped not in _COUNTRIES) or _INSTITUTION.fullmatch(dropped):
             f.publisher = dropped  # 'J. Struct. Eng., ASCE': the society publishes the journal
     f.volume = volume
     issue5, issue1, issue2, issue3, issue4, issue6 = m.group("issue5", "issue", "issue2", "issue3", "issue4", "issue6")
@@ -698,6 +698,10 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     if not m.group("pages") and _lone_range(m):
         f.volume, f.pages = "", _page_range(f.volume)  # 'IEEE Transactions on X, 985-987': the pages
         f.lone_range = True
+        numbers = _NUMBERS_THEN_PUBLISHER.fullmatch(f.container) if "), " in f.container else None
+        if numbers and _PUBLISHER_HINT.search(numbers.group("publisher")):
+            f.container, f.volume, f.issue = numbers.group("journal", "volume", "issue")
+            f.publisher = f.publisher or numbers.group("publisher").strip()
     f.type = f.type or "article-journal"
     return True
 
@@ -734,6 +738,30 @@ def _venue_after_quoted_title(after: str) -> str:
 
 
 _COMMA_AND_QUOTE = tuple("," + q for q in "”\"'’»") + tuple(q + "," for q in "”\"'’»")
+
+
+def _imprint_closing_venue(f: _Fields) -> None:
+    """A publisher (and its place) read as the end of a journal's name before pages alone: 'Academic Press, pp. 97-135',
+    'Academic Press, New York, pp. 175-203', 'Proceedings of X, AAAI Press, pp 263-266', 'Book. Springer-Verlag, Berlin'."""
+    container = f.container
+    if container.endswith(" pp"):
+        container = container[:-3].rstrip(" ,.")  # 'pp 263-266' without its stop
+    venue, _, last = container.rpartition(", ")
+    if venue and (last in _PUBLISHING_CITIES or _STATE.fullmatch(last)):
+        container = venue  # the publisher's place
+    if not _IMPRINT_WORD.search(container):
+        return
+    cut = max(container.rfind(", "), container.rfind(". "))
+    imprint = container[cut + 2 :] if cut >= 0 else container
+    if len(imprint.split()) <= 3 and not _JOURNAL_WORD.search(imprint):
+        f.container, f.publisher, f.type = container[: max(cut, 0)].strip(" ,."), imprint, "chapter"
+
+
+#: A journal's volume and issue, then its publisher, read as the journal's name before a lone page range:
+#: 'Journal of Korea Planning Association 44(7), Korea Planning Association, 97-108'.
+_NUMBERS_THEN_PUBLISHER = re.compile(
+    r"(?P<journal>.*?[^\W\d_])\s+(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,3})\),\s+(?P<publisher>[A-Z][^,()\d]{2,80})"
+)
 
 
 def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
@@ -785,10 +813,8 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     if _parse_journal_tail(after, f, notes=True):
         if ": " in f.container:
             _imprint_after_venue(f)
-        elif not (f.volume or f.issue) and f.pages and _IMPRINT_WORD.search(f.container):
-            venue, _, imprint = f.container.rpartition(", ")
-            if len(imprint.split()) <= 3 and not _JOURNAL_WORD.search(imprint):
-                f.container, f.publisher, f.type = venue, imprint, "chapter"  # 'Academic Press, pp. 97-135'
+        elif not (f.volume or f.issue) and f.pages:
+            _imprint_closing_venue(f)
         return
     journal = _journal_without_numbers(strip_italics(after))
     if journal:

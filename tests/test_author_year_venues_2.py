@@ -75,3 +75,32 @@ def test_institution_after_the_journal_is_dropped() -> None:
     assert (ref.container, ref.volume, ref.issue) == ("Rep. Fac. Sci. Eng.", "30", "1")
     ref = parse("Kim, A. (2011). Water strategy. GRI Review, Gyeonggi Research Institute, Vol. 9, No. 4, pp. 95-115.")
     assert (ref.container, ref.volume, ref.issue) == ("GRI Review", "9", "4")
+
+
+def test_institution_after_the_journal_publishes_it() -> None:
+    ref = parse("Kim, A. (2011). Clay study, Rep. Fac. Sci. Eng., Saga University, 30(1), 49-63.")
+    assert ref.publisher == "Saga University"
+
+
+def test_publisher_closing_a_venue_before_its_pages() -> None:
+    ref = parse(
+        "Smith, J. (1998). Rules. Proceedings of the Second International Conference on Data Mining and "
+        "Knowledge Discovery, AAAI Press, pp 263-266."
+    )
+    assert ref.container == "Proceedings of the Second International Conference on Data Mining and Knowledge Discovery"
+    assert (ref.publisher, ref.pages) == ("AAAI Press", "263-266")
+    ref = parse("Smith, J. (1990). Cooling. Symp., Heating Versus Cooling in Galaxies. Springer-Verlag, Berlin, p. 210")
+    assert ref.publisher == "Springer-Verlag"
+
+
+def test_volume_issue_then_publisher_before_the_pages() -> None:
+    ref = parse(
+        "Smith, J. (1982). Title. Journal of Korea Planning Association 44(7), Korea Planning Association, 97-108."
+    )
+    assert (ref.container, ref.volume, ref.issue, ref.pages) == (
+        "Journal of Korea Planning Association",
+        "44",
+        "7",
+        "97-108",
+    )
+    assert ref.publisher == "Korea Planning Association"
