@@ -1392,6 +1392,12 @@ _IMPRINT_YEARS = re.compile(r"(?:[\s,]*(?:1[5-9]|20)\d\d[a-z]?)+\s*$")
 _IMPRINT_PARENS_MAX = 150
 
 
+def _short_name(text: str) -> bool:
+    """A name of one to four capitalised words ('Dover', 'North-Holland', 'Inst.of Physics', 'Cambridge Univ. Press')."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or w in _NAME_CONNECTORS_SHORT for w in words)
+
+
 def _dated_imprint_in_parens(f: _Fields) -> None:
     """An imprint in parentheses closing the title, with its year: 'Metaphysical Song (Princeton University Press,
     1999)', 'Gustav Mahler (New York, NY: Viking Press, 1969)', 'The Emperor's New Mind (Oxford University Press, UK)'."""
@@ -1401,7 +1407,8 @@ def _dated_imprint_in_parens(f: _Fields) -> None:
     body = f.title[q + 1 : -1]
     if "(" in body or ")" in body:
         return
-    body = _IMPRINT_YEARS.sub("", body).strip(" ,")
+    undated = _IMPRINT_YEARS.sub("", body).strip(" ,")
+    dated, body = undated != body.strip(" ,"), undated
     if not body or _FIRST_DIGIT.search(body):
         return
     parts = [part.strip() for part in body.split(",")]
@@ -1412,6 +1419,9 @@ def _dated_imprint_in_parens(f: _Fields) -> None:
         found = found and _imprint_at(parts, colon)
     else:
         found = _imprint_at(parts, 0) and (len(parts) > 1 or bool(_PUBLISHER_WORD.search(body)))
+        # with its year, a short name and places is an imprint even without a publisher's word:
+        # '(Springer, Dordrecht, 2006)', '(Dover,Mineola,NY,1998)', '(North-Holland, 1972)'
+        found = found or (dated and _short_name(parts[0]) and all(_PLACE_PART.match(p) for p in parts[1:]))
     title = f.title[:q].strip(" .,:")
     if found and len(title) >= 4:
         f.title, f.publisher = title, publisher_name(body)
@@ -1496,10 +1506,21 @@ _CONTRIBUTOR_WORDS = ("ed", "eds", "Ed", "Eds", "trans", "Trans", "tr", "Tr", "h
 _IMPRINT_MAX_PARTS = 5
 
 
-def _comma_imprint(f: _Fields) -> None:
+def _year_closes_after(text: str, f: _Fields) -> bool:
+    """Whether the entry's year closes `text` right after the title's last words ('..., Wiesbaden 1974a.')."""
+    closing = text.rstrip(" .")
+    if closing[-1:].isalpha() and closing[-2:-1].isdigit():
+        closing = closing[:-1]  # the year's suffix
+    year = str(f.year)
+    return closing.endswith(year) and closing[: -len(year)].rstrip(" .,").endswith(f.title[-12:])
+
+
+def _comma_imprint(f: _Fields, place_then_year: bool = False) -> None:
     """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
 
-    With no full stop after the title, the title ends at the first comma that starts an imprint.
+    With no full stop after the title, the title ends at the first comma that starts an imprint. With
+    `place_then_year` (the entry's closing year follows the title's last words), a place alone ends it too
+    ('Studies in the Odyssey, Wiesbaden 1974', 'The Singer of Tales, Cambridge Mass. 1960').
     """
     body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
     parts = [part.strip() for part in body.split(",")]
@@ -1513,11 +1534,23 @@ def _comma_imprint(f: _Fields) -> None:
             if len(title) >= 4:
                 f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
             return
-    if len(parts) > 1 and parts[-1] in _PUBLISHING_CITIES:
+    if len(parts) > 1 and (parts[-1] in _PUBLISHING_CITIES or (place_then_year and _place_alone(parts[-1]))):
         # 'Homeric Modifications of Formulaic Prototypes, Amsterdam 1965': the place alone, which names no publisher
         title = ", ".join(parts[:-1]).strip(" .,:")
         if len(title) >= 4:
             f.title = title
+
+
+#: Words after a title's comma that number a part of it ('Volume Two 1990'), never a place.
+_PART_WORDS = frozenset(["Band", "Book", "Chapter", "Part", "Tome", "Volume"])
+
+
+def _place_alone(text: str) -> bool:
+    """Whether `text` reads as one place or two ('Wiesbaden', 'Berkeley and Los Angeles', 'New York-London')."""
+    places = text.replace(" and ", "-").split("-") if " and " in text or "-" in text else [text]
+    if text.split(" ", 1)[0] in _PART_WORDS:
+        return False
+    return all(_PLACE_PART.match(place.strip()) for place in places)
 
 
 #: A word of a journal's name in Vancouver style, capitalised and without full stops ('Proc', 'Natl', 'USA').
@@ -1525,15 +1558,15 @@ _VANCOUVER_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*")
 
 
 def _vancouver_journal_start(head: str) -> int:
-    """Where the journal starts in 'Title in sentence case Journal Abbrev ;', or -1.
+    """Where the journal starts in 'Title in sentence case Journal Abbrev ;' (or with no ';': 'Title in sentence case
+    Semin Immunol 9: 329-330, 1997'), or -1.
 
     Vancouver entries put the year between the journal and the volume ('... from amino acid sequence
     Biopolymers 1986; 25: 1659-1672'): with no full stop after the title, the journal is the run of
     capitalised words before the year's ';' (small words inside it, 'Journal of X and Y', stay with it).
     """
-    if not head.endswith(";"):
-        return -1
-    words = list(re.finditer(r"\S+", head[:-1]))
+    body = head[:-1] if head.endswith(";") else head  # without the ';', the year was elsewhere ('(1993) 14:274')
+    words = list(re.finditer(r"\S+", body))
     k = len(words)
     while k > 0 and (_VANCOUVER_WORD.fullmatch(words[k - 1].group()) or words[k - 1].group() in _NAME_CONNECTORS_SHORT):
         k -= 1
@@ -1865,7 +1898,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         after = _comma_journal(f)
         comma_cut = bool(after)
     if not after.strip(" .,;") and not comma_cut and "," in f.title:
-        _comma_imprint(f)
+        # 'B. Fenik, Studies in the Odyssey, Wiesbaden 1974.': the year closes the entry right after the title
+        _comma_imprint(f, _year_closes_after(text, f))
     title_was_italic = rest.strip().startswith("*")
     if not after.strip(" .,;") and f.title.endswith(")"):
         # 'The Theory of Autonomy (Cambridge: Cambridge University Press)': the imprint in parentheses

@@ -1,0 +1,100 @@
+"""Where a title ends when it swallowed what follows it: a Vancouver journal with no stop before it, a place
+followed by the closing year, an imprint in parentheses whose name has no publisher's word."""
+
+import pytest
+
+from biblio_cli.references import Reference, parse_entry
+from biblio_cli.sections import RawEntry
+
+
+def parse(text: str) -> Reference:
+    return parse_entry(RawEntry(1, 1, text, text), "r1")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container", "volume", "pages"),
+    [
+        (
+            "Lee K, Park J. Slow turnover of membrane lipids in resting neurons J Neurochem 54: 101-112, 1990.",
+            "Slow turnover of membrane lipids in resting neurons",
+            "J Neurochem",
+            "54",
+            "101-112",
+        ),
+        (
+            "Moreau P, Diaz R. Seasonal changes of soil nitrogen under maize Plant Soil (2004) 12:45-51.",
+            "Seasonal changes of soil nitrogen under maize",
+            "Plant Soil",
+            "12",
+            "45-51",
+        ),
+        (
+            "Ito, T., Sato, K. Sparse coding of natural images with learned filters 2001 Vision Res 41 233--247",
+            "Sparse coding of natural images with learned filters",
+            "Vision Res",
+            "41",
+            "233-247",
+        ),
+    ],
+)
+def test_vancouver_journal_without_a_stop_or_semicolon(
+    text: str, title: str, container: str, volume: str, pages: str
+) -> None:
+    ref = parse(text)
+    assert (ref.title, ref.container, ref.volume, ref.pages) == (title, container, volume, pages)
+
+
+def test_a_title_case_title_is_not_cut_before_its_capitalised_words() -> None:
+    # no lowercase word in the title: where the journal starts cannot be told
+    ref = parse("Kim J, Ode P. Growth of the Human Brain Cortex Neurology 12: 33-45, 1999.")
+    assert ref.title.startswith("Growth of the Human Brain")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("P. Marsh, Studies in the Epic Tradition, Göttingen 1971.", "Studies in the Epic Tradition"),
+        ("R. Lane, Themes of Early Lyric Poetry, Cambridge Mass. 1983a.", "Themes of Early Lyric Poetry"),
+        ("T. Holm, Song and Memory: Essays, New York and London 1988.", "Song and Memory: Essays"),
+    ],
+)
+def test_a_place_before_the_closing_year_ends_the_title(text: str, title: str) -> None:
+    assert parse(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P. Marsh, Studies in the Epic Tradition, Volume Two 1971.",  # a part of the work, no place
+        "P. Marsh, Essays, Wiesbaden Lectures, 1971. Reprinted.",  # the year does not close the entry
+    ],
+)
+def test_no_place_is_cut_without_the_closing_year(text: str) -> None:
+    assert "," in parse(text).title
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "publisher"),
+    [
+        (
+            "A. Berg and C. Lund, Quantum Optics of Atoms (Springer, Dordrecht, 2006).",
+            "Quantum Optics of Atoms",
+            "Springer",
+        ),
+        ("D. Roy, Molecular Spectra( Dover,Mineola,NY,1998).", "Molecular Spectra", "Dover"),
+        (
+            "S. Holt, Foundations of Plasma Physics (North-Holland, 1972).",
+            "Foundations of Plasma Physics",
+            "North-Holland",
+        ),
+    ],
+)
+def test_a_dated_imprint_in_parentheses_without_a_publisher_word(text: str, title: str, publisher: str) -> None:
+    ref = parse(text)
+    assert (ref.title, ref.publisher) == (title, publisher)
+
+
+def test_an_undated_parenthesis_stays_in_the_title() -> None:
+    assert parse("S. Holt, 1972, Foundations of Plasma Physics (North-Holland).").title == (
+        "Foundations of Plasma Physics (North-Holland)"
+    )
