@@ -1395,7 +1395,9 @@ _IMPRINT_PARENS_MAX = 150
 def _short_name(text: str) -> bool:
     """A name of one to four capitalised words ('Dover', 'North-Holland', 'Inst.of Physics', 'Cambridge Univ. Press')."""
     words = text.split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() or w in _NAME_CONNECTORS_SHORT for w in words)
+    return 0 < len(words) <= 4 and all(
+        w[:1].isupper() or (k and w in _NAME_CONNECTORS_SHORT) for k, w in enumerate(words)
+    )
 
 
 def _dated_imprint_in_parens(f: _Fields) -> None:
@@ -1526,15 +1528,21 @@ def _comma_imprint(f: _Fields, place_then_year: bool = False) -> None:
     parts = [part.strip() for part in body.split(",")]
     # An imprint is a name and a few places ('Springer-Verlag, Berlin, Heidelberg, New York'): looking
     # no further back keeps a title of many commas linear (each try reads the parts after it).
-    for k in range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1):
-        if _imprint_at(parts, k):
-            while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
-                k -= 1  # 'Cambridge, New York: Wisconsin Press'
-            title = ", ".join(parts[:k]).strip(" .,:")
-            if len(title) >= 4:
-                f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
-            return
-    if len(parts) > 1 and (parts[-1] in _PUBLISHING_CITIES or (place_then_year and _place_alone(parts[-1]))):
+    window = range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1)
+    k = next((k for k in window if _imprint_at(parts, k)), -1)
+    if k < 0 and len(parts) > 2:
+        # a name without a publisher's word and one or two places ('Addison-Wesley, Reading, MA'): the first such
+        # name, so that a place is not read as the name of the places after it ('Reading' of 'Reading, MA')
+        bare = range(max(1, len(parts) - 3), len(parts) - 1)
+        k = next((k for k in bare if _bare_imprint_at(parts, k, place_then_year)), -1)
+    if k >= 0:
+        while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
+            k -= 1  # 'Cambridge, New York: Wisconsin Press'
+        title = ", ".join(parts[:k]).strip(" .,:")
+        if len(title) >= 4:
+            f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
+        return
+    if len(parts) > 1 and (parts[-1] in _PUBLISHING_CITIES or (place_then_year and _place_or_name(parts[-1]))):
         # 'Homeric Modifications of Formulaic Prototypes, Amsterdam 1965': the place alone, which names no publisher
         title = ", ".join(parts[:-1]).strip(" .,:")
         if len(title) >= 4:
@@ -1543,6 +1551,29 @@ def _comma_imprint(f: _Fields, place_then_year: bool = False) -> None:
 
 #: Words after a title's comma that number a part of it ('Volume Two 1990'), never a place.
 _PART_WORDS = frozenset(["Band", "Book", "Chapter", "Part", "Tome", "Volume"])
+
+
+def _place_or_name(text: str) -> bool:
+    """What may stand alone between a title's comma and the entry's closing year: a place ('Wiesbaden 1974') or a
+    publisher's short name ('Addison-Wesley, 1988', 'Mitchell Beazley, 2001'), not a part of the work."""
+    return text.split(" ", 1)[0] not in _PART_WORDS and (_place_alone(text) or _short_name(text))
+
+
+#: A state or country code closing an imprint's places: 'Reading, MA', 'Hsinchu, ROC'.
+_PLACE_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _bare_imprint_at(parts: list[str], k: int, place_then_year: bool) -> bool:
+    """Whether `parts[k:]` are a publisher with no publisher's word and its places: 'Ellipses, Paris',
+    'Addison-Wesley, Reading, MA'; the last place must be a known city or a code unless the year follows it."""
+    rest = parts[k + 1 :]
+    if k == 0 or not rest or not _short_name(parts[k]) or parts[k] in _PUBLISHING_CITIES:
+        return False
+    if parts[k].split(" ", 1)[0] in _PART_WORDS:
+        return False
+    if not all(_PLACE_PART.match(p) for p in rest):
+        return False
+    return place_then_year or rest[-1] in _PUBLISHING_CITIES or bool(_PLACE_CODE.fullmatch(rest[-1]))
 
 
 def _place_alone(text: str) -> bool:

@@ -98,3 +98,36 @@ def test_an_undated_parenthesis_stays_in_the_title() -> None:
     assert parse("S. Holt, 1972, Foundations of Plasma Physics (North-Holland).").title == (
         "Foundations of Plasma Physics (North-Holland)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "publisher"),
+    [
+        (
+            "R. Dale, Parallel Program Design: A Primer, Addison-Wesley, Reading, MA, 1990.",
+            "Parallel Program Design: A Primer",
+            "Addison-Wesley",
+        ),
+        ("Martin Alain, Les villes et la table, Ellipses, Paris, 2005", "Les villes et la table", "Ellipses"),
+        (
+            "Anne Powell, Front Cover: Great posters of the age, Mitchell Beazley, 2001.",
+            "Front Cover: Great posters of the age",
+            "",
+        ),
+    ],
+)
+def test_a_publisher_without_a_publisher_word_after_the_title(text: str, title: str, publisher: str) -> None:
+    ref = parse(text)
+    assert ref.title == title
+    if publisher:
+        assert ref.publisher == publisher
+
+
+def test_a_named_publisher_keeps_its_places() -> None:
+    ref = parse("P. Dean, Attribute Grammars, Lecture Notes, Vol. 3, Springer-Verlag, New York, NY (1988).")
+    assert ref.publisher == "Springer-Verlag"
+
+
+def test_a_title_part_after_and_is_no_publisher() -> None:
+    text = "D. Rowe, Memory in Song: The Psychology of Epic, Ballads, and Counting-Out Rhymes, New York 1995."
+    assert parse(text).title == "Memory in Song: The Psychology of Epic, Ballads, and Counting-Out Rhymes"
