@@ -1300,6 +1300,24 @@ _YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d
 _GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z])")
 
 
+#: An identifier in brackets closing a journal tail: ', [0908.1724].', ' [quant-ph/0503219]'.
+_BRACKETED_ID = re.compile(r",?\s*\[[^\[\]\s]*\d[^\[\]\s]*\]\s*\.?$")
+
+
+def _abbreviated_journal_start(title: str, after: str) -> tuple[str, str]:
+    """The title and what follows it when the title's full stop was the one of an abbreviated journal after its
+    comma: 'Title, Phys. Rev. Lett. 105 (2010) 050502, [0908.1724]' cut at 'Phys.' gives the journal back its first
+    word (and the tail its bracketed identifier, which no journal tail reads)."""
+    head, _, last = title.rpartition(", ")
+    if len(head) < 4 or not _ABBREVIATED.match(last) or not _ABBREVIATION_FIRST.match(after):
+        return title, after
+    if not _FIRST_DIGIT.search(after):
+        return title, after  # no volume or pages: 'Title, Part. Ed. Smith'
+    if after.rstrip(" .").endswith("]"):
+        after = _BRACKETED_ID.sub("", after)
+    return head, f"{last}. {after}"
+
+
 def _comma_journal(f: _Fields) -> str:
     """A journal tail the title swallowed; returns what follows the title ('' when none).
 
@@ -1919,6 +1937,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         if rest.lstrip(" .,:;")[:1] not in "*«“\"'‘":  # a quoted or italic title ends where its marks do
             title, after = _comma_venue(title, after)
         title = _take_descriptors(title, f)
+        if ", " in title and after[:1].isupper() and "." in after[:9]:
+            title, after = _abbreviated_journal_start(title, after)
     if not title and after and not titleless:
         title, after = _split_title(after)
     f.title = strip_italics(title).strip(" .,:")

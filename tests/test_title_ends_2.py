@@ -131,3 +131,17 @@ def test_a_named_publisher_keeps_its_places() -> None:
 def test_a_title_part_after_and_is_no_publisher() -> None:
     text = "D. Rowe, Memory in Song: The Psychology of Epic, Ballads, and Counting-Out Rhymes, New York 1995."
     assert parse(text).title == "Memory in Song: The Psychology of Epic, Ballads, and Counting-Out Rhymes"
+
+
+def test_an_abbreviated_journal_after_the_titles_comma_gets_its_first_word_back() -> None:
+    ref = parse("A. Moss, Scaling of Entropy at the Critical Point, Phys. Rev. Lett. 110 (2013) 020401, [1206.0123].")
+    assert (ref.title, ref.container, ref.volume, ref.pages) == (
+        "Scaling of Entropy at the Critical Point",
+        "Phys. Rev. Lett",
+        "110",
+        "020401",
+    )
+
+
+def test_a_short_word_before_a_stop_without_numbers_stays_in_the_title() -> None:
+    assert parse("A. Moss, 2001, Peace and War, Ideas. Ed. Smith.").title.startswith("Peace and War, Ideas")
