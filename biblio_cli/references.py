@@ -1387,6 +1387,24 @@ _YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d
 _GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z])")
 
 
+#: An identifier in brackets closing a journal tail: ', [0908.1724].', ' [quant-ph/0503219]'.
+_BRACKETED_ID = re.compile(r",?\s*\[[^\[\]\s]*\d[^\[\]\s]*\]\s*\.?$")
+
+
+def _abbreviated_journal_start(title: str, after: str) -> tuple[str, str]:
+    """The title and what follows it when the title's full stop was the one of an abbreviated journal after its
+    comma: 'Title, Phys. Rev. Lett. 105 (2010) 050502, [0908.1724]' cut at 'Phys.' gives the journal back its first
+    word (and the tail its bracketed identifier, which no journal tail reads)."""
+    head, _, last = title.rpartition(", ")
+    if len(head) < 4 or not _ABBREVIATED.match(last) or not _ABBREVIATION_FIRST.match(after):
+        return title, after
+    if not _FIRST_DIGIT.search(after):
+        return title, after  # no volume or pages: 'Title, Part. Ed. Smith'
+    if after.rstrip(" .").endswith("]"):
+        after = _BRACKETED_ID.sub("", after)
+    return head, f"{last}. {after}"
+
+
 def _comma_journal(f: _Fields) -> str:
     """A journal tail the title swallowed; returns what follows the title ('' when none).
 
@@ -1479,6 +1497,14 @@ _IMPRINT_YEARS = re.compile(r"(?:[\s,]*(?:1[5-9]|20)\d\d[a-z]?)+\s*$")
 _IMPRINT_PARENS_MAX = 150
 
 
+def _short_name(text: str) -> bool:
+    """A name of one to four capitalised words ('Dover', 'North-Holland', 'Inst.of Physics', 'Cambridge Univ. Press')."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(
+        w[:1].isupper() or (k and w in _NAME_CONNECTORS_SHORT) for k, w in enumerate(words)
+    )
+
+
 def _dated_imprint_in_parens(f: _Fields) -> None:
     """An imprint in parentheses closing the title, with its year: 'Metaphysical Song (Princeton University Press,
     1999)', 'Gustav Mahler (New York, NY: Viking Press, 1969)', 'The Emperor's New Mind (Oxford University Press, UK)'."""
@@ -1488,7 +1514,8 @@ def _dated_imprint_in_parens(f: _Fields) -> None:
     body = f.title[q + 1 : -1]
     if "(" in body or ")" in body:
         return
-    body = _IMPRINT_YEARS.sub("", body).strip(" ,")
+    undated = _IMPRINT_YEARS.sub("", body).strip(" ,")
+    dated, body = undated != body.strip(" ,"), undated
     if not body or _FIRST_DIGIT.search(body):
         return
     parts = [part.strip() for part in body.split(",")]
@@ -1499,6 +1526,9 @@ def _dated_imprint_in_parens(f: _Fields) -> None:
         found = found and _imprint_at(parts, colon)
     else:
         found = _imprint_at(parts, 0) and (len(parts) > 1 or bool(_PUBLISHER_WORD.search(body)))
+        # with its year, a short name and places is an imprint even without a publisher's word:
+        # '(Springer, Dordrecht, 2006)', '(Dover,Mineola,NY,1998)', '(North-Holland, 1972)'
+        found = found or (dated and _short_name(parts[0]) and all(_PLACE_PART.match(p) for p in parts[1:]))
     title = f.title[:q].strip(" .,:")
     if found and len(title) >= 4:
         f.title, f.publisher = title, publisher_name(body)
@@ -1583,28 +1613,80 @@ _CONTRIBUTOR_WORDS = ("ed", "eds", "Ed", "Eds", "trans", "Trans", "tr", "Tr", "h
 _IMPRINT_MAX_PARTS = 5
 
 
-def _comma_imprint(f: _Fields) -> None:
+def _year_closes_after(text: str, f: _Fields) -> bool:
+    """Whether the entry's year closes `text` right after the title's last words ('..., Wiesbaden 1974a.')."""
+    closing = text.rstrip(" .")
+    if closing[-1:].isalpha() and closing[-2:-1].isdigit():
+        closing = closing[:-1]  # the year's suffix
+    year = str(f.year)
+    return closing.endswith(year) and closing[: -len(year)].rstrip(" .,").endswith(f.title[-12:])
+
+
+def _comma_imprint(f: _Fields, place_then_year: bool = False) -> None:
     """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
 
-    With no full stop after the title, the title ends at the first comma that starts an imprint.
+    With no full stop after the title, the title ends at the first comma that starts an imprint. With
+    `place_then_year` (the entry's closing year follows the title's last words), a place alone ends it too
+    ('Studies in the Odyssey, Wiesbaden 1974', 'The Singer of Tales, Cambridge Mass. 1960').
     """
     body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
     parts = [part.strip() for part in body.split(",")]
     # An imprint is a name and a few places ('Springer-Verlag, Berlin, Heidelberg, New York'): looking
     # no further back keeps a title of many commas linear (each try reads the parts after it).
-    for k in range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1):
-        if _imprint_at(parts, k):
-            while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
-                k -= 1  # 'Cambridge, New York: Wisconsin Press'
-            title = ", ".join(parts[:k]).strip(" .,:")
-            if len(title) >= 4:
-                f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
-            return
-    if len(parts) > 1 and parts[-1] in _PUBLISHING_CITIES:
+    window = range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1)
+    k = next((k for k in window if _imprint_at(parts, k)), -1)
+    if k < 0 and len(parts) > 2:
+        # a name without a publisher's word and one or two places ('Addison-Wesley, Reading, MA'): the first such
+        # name, so that a place is not read as the name of the places after it ('Reading' of 'Reading, MA')
+        bare = range(max(1, len(parts) - 3), len(parts) - 1)
+        k = next((k for k in bare if _bare_imprint_at(parts, k, place_then_year)), -1)
+    if k >= 0:
+        while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
+            k -= 1  # 'Cambridge, New York: Wisconsin Press'
+        title = ", ".join(parts[:k]).strip(" .,:")
+        if len(title) >= 4:
+            f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
+        return
+    if len(parts) > 1 and (parts[-1] in _PUBLISHING_CITIES or (place_then_year and _place_or_name(parts[-1]))):
         # 'Homeric Modifications of Formulaic Prototypes, Amsterdam 1965': the place alone, which names no publisher
         title = ", ".join(parts[:-1]).strip(" .,:")
         if len(title) >= 4:
             f.title = title
+
+
+#: Words after a title's comma that number a part of it ('Volume Two 1990'), never a place.
+_PART_WORDS = frozenset(["Band", "Book", "Chapter", "Part", "Tome", "Volume"])
+
+
+def _place_or_name(text: str) -> bool:
+    """What may stand alone between a title's comma and the entry's closing year: a place ('Wiesbaden 1974') or a
+    publisher's short name ('Addison-Wesley, 1988', 'Mitchell Beazley, 2001'), not a part of the work."""
+    return text.split(" ", 1)[0] not in _PART_WORDS and (_place_alone(text) or _short_name(text))
+
+
+#: A state or country code closing an imprint's places: 'Reading, MA', 'Hsinchu, ROC'.
+_PLACE_CODE = re.compile(r"[A-Z]{2,3}")
+
+
+def _bare_imprint_at(parts: list[str], k: int, place_then_year: bool) -> bool:
+    """Whether `parts[k:]` are a publisher with no publisher's word and its places: 'Ellipses, Paris',
+    'Addison-Wesley, Reading, MA'; the last place must be a known city or a code unless the year follows it."""
+    rest = parts[k + 1 :]
+    if k == 0 or not rest or not _short_name(parts[k]) or parts[k] in _PUBLISHING_CITIES:
+        return False
+    if parts[k].split(" ", 1)[0] in _PART_WORDS:
+        return False
+    if not all(_PLACE_PART.match(p) for p in rest):
+        return False
+    return place_then_year or rest[-1] in _PUBLISHING_CITIES or bool(_PLACE_CODE.fullmatch(rest[-1]))
+
+
+def _place_alone(text: str) -> bool:
+    """Whether `text` reads as one place or two ('Wiesbaden', 'Berkeley and Los Angeles', 'New York-London')."""
+    places = text.replace(" and ", "-").split("-") if " and " in text or "-" in text else [text]
+    if text.split(" ", 1)[0] in _PART_WORDS:
+        return False
+    return all(_PLACE_PART.match(place.strip()) for place in places)
 
 
 #: A word of a journal's name in Vancouver style, capitalised and without full stops ('Proc', 'Natl', 'USA').
@@ -1612,15 +1694,15 @@ _VANCOUVER_WORD = re.compile(r"[A-Z][A-Za-z'’\-]*")
 
 
 def _vancouver_journal_start(head: str) -> int:
-    """Where the journal starts in 'Title in sentence case Journal Abbrev ;', or -1.
+    """Where the journal starts in 'Title in sentence case Journal Abbrev ;' (or with no ';': 'Title in sentence case
+    Semin Immunol 9: 329-330, 1997'), or -1.
 
     Vancouver entries put the year between the journal and the volume ('... from amino acid sequence
     Biopolymers 1986; 25: 1659-1672'): with no full stop after the title, the journal is the run of
     capitalised words before the year's ';' (small words inside it, 'Journal of X and Y', stay with it).
     """
-    if not head.endswith(";"):
-        return -1
-    words = list(re.finditer(r"\S+", head[:-1]))
+    body = head[:-1] if head.endswith(";") else head  # without the ';', the year was elsewhere ('(1993) 14:274')
+    words = list(re.finditer(r"\S+", body))
     k = len(words)
     while k > 0 and (_VANCOUVER_WORD.fullmatch(words[k - 1].group()) or words[k - 1].group() in _NAME_CONNECTORS_SHORT):
         k -= 1
@@ -1942,6 +2024,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         if rest.lstrip(" .,:;")[:1] not in "*«“\"'‘":  # a quoted or italic title ends where its marks do
             title, after = _comma_venue(title, after)
         title = _take_descriptors(title, f)
+        if ", " in title and after[:1].isupper() and "." in after[:9]:
+            title, after = _abbreviated_journal_start(title, after)
     if not title and after and not titleless:
         title, after = _split_title(after)
     f.title = strip_italics(title).strip(" .,:")
@@ -1952,7 +2036,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         after = _comma_journal(f)
         comma_cut = bool(after)
     if not after.strip(" .,;") and not comma_cut and "," in f.title:
-        _comma_imprint(f)
+        # 'B. Fenik, Studies in the Odyssey, Wiesbaden 1974.': the year closes the entry right after the title
+        _comma_imprint(f, _year_closes_after(text, f))
     title_was_italic = rest.strip().startswith("*")
     if not after.strip(" .,;") and f.title.endswith(")"):
         # 'The Theory of Autonomy (Cambridge: Cambridge University Press)': the imprint in parentheses
