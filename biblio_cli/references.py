@@ -610,6 +610,10 @@ def _series_tail(plain: str) -> tuple[str, re.Match[str] | None]:
     return plain[: series.end()], _tail_match("J " + plain[series.end() :].lstrip(" ,."))
 
 
+#: An issue written with its label inside the parentheses: 'No. 3', 'no 7', 'serial no. 220', 'Nr. 4', 'n° 12'.
+_LABELLED_ISSUE = re.compile(r"(?:serial\s+)?(?:no|nr|num|n°)\.?\s*(\d+(?:\s*[-–/]\s*\d+)?)", re.IGNORECASE)
+
+
 def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit.
 
@@ -694,6 +698,10 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     f.volume = volume
     issue5, issue1, issue2, issue3, issue4, issue6 = m.group("issue5", "issue", "issue2", "issue3", "issue4", "issue6")
     f.issue = (issue5 or issue1 or issue2 or issue3 or issue4 or issue6 or "").strip()
+    if f.issue[:1].isalpha():
+        labelled = _LABELLED_ISSUE.fullmatch(f.issue)
+        if labelled:  # '12 (No. 3)', '54 (serial no. 220)': the number, without its label
+            f.issue = labelled.group(1)
     f.pages = _page_range(m.group("pages") or "") or (m.group("article") or "")
     if not m.group("pages") and _lone_range(m):
         f.volume, f.pages = "", _page_range(f.volume)  # 'IEEE Transactions on X, 985-987': the pages
@@ -1405,6 +1413,20 @@ def _abbreviated_journal_start(title: str, after: str) -> tuple[str, str]:
     return head, f"{last}. {after}"
 
 
+def _comma_journal_before_note(f: _Fields) -> str:
+    """_comma_journal for a tail closed by a note: 'Title, Korean Journal of Remote Sensing, 27(3): 369-377 (in Korean
+    with English abstract)'. The note is dropped with the tail; the title is left alone when no tail precedes it."""
+    note = _TRAILING_NOTE.search(f.title)
+    if note is None or not f.title[: note.start()].rstrip()[-1:].isdigit():
+        return ""
+    whole = f.title
+    f.title = whole[: note.start()].rstrip()
+    after = _comma_journal(f)
+    if not after:
+        f.title = whole  # 'Title, Part 2 (revised)': no journal tail before the note
+    return after
+
+
 def _comma_journal(f: _Fields) -> str:
     """A journal tail the title swallowed; returns what follows the title ('' when none).
 
@@ -2034,6 +2056,9 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         comma_cut = _comma_proceedings(f)
     if not after.strip(" .,;") and not comma_cut and f.title[-1:].isdigit() and not f.title.startswith("*"):
         after = _comma_journal(f)
+        comma_cut = bool(after)
+    elif not after.strip(" .,;") and not comma_cut and f.title.endswith(")") and ", " in f.title:
+        after = _comma_journal_before_note(f)
         comma_cut = bool(after)
     if not after.strip(" .,;") and not comma_cut and "," in f.title:
         # 'B. Fenik, Studies in the Odyssey, Wiesbaden 1974.': the year closes the entry right after the title

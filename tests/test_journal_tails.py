@@ -151,3 +151,37 @@ def test_publisher_after_a_quoted_title_stays_a_publisher(text: str, publisher: 
 def test_thesis_after_a_quoted_title_is_no_venue() -> None:
     ref = parse('Smith, J. "A thesis title," Ph.D. thesis, Stanford University, 1990.')
     assert ref.container == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "issue"),
+    [
+        ("Lee, J. (2003). Title words here. Journal of Things, 12 (No. 3), 45-67.", "12", "3"),
+        (
+            "Lee, J. (2003). Title words here. Monographs of the Society for Child Study 54 (serial no. 220).",
+            "54",
+            "220",
+        ),
+        ("Ray, K. (1978). Title words here. Communications of the ACM, 21(no 8), 642-657.", "21", "8"),
+        ("Lee, J. (2003). Title words here. Journal of Things, 12(Suppl 2), 45-67.", "12", "Suppl 2"),
+    ],
+)
+def test_issue_without_its_label(text: str, volume: str, issue: str) -> None:
+    ref = parse(text)
+    assert (ref.volume, ref.issue) == (volume, issue)
+
+
+def test_journal_tail_closed_by_a_language_note() -> None:
+    ref = parse(
+        "Kim, J. (2011). Tests of infrared channels, Korean Journal of Remote Sensing, 27(3): 369-377 "
+        "(in Korean with English abstract)."
+    )
+    assert (ref.title, ref.container, ref.volume, ref.issue, ref.pages) == (
+        "Tests of infrared channels",
+        "Korean Journal of Remote Sensing",
+        "27",
+        "3",
+        "369-377",
+    )
+    # no journal tail before the note: the title keeps it
+    assert parse("Kim, J. (2011). A history, Part 2 (revised edition).").title == "A history, Part 2 (revised edition)"
