@@ -1,11 +1,6 @@
 """What follows a title: publishers, chapter and proceedings containers, imprints and issue statements."""
 
-from biblio_cli.references import Reference, parse_entry
-from biblio_cli.sections import RawEntry
-
-
-def parse(text: str) -> Reference:
-    return parse_entry(RawEntry(1, 1, text, text), "r1")
+from helpers import parse
 
 
 def test_proceedings_without_in_keeps_its_imprint_apart() -> None:

@@ -1,13 +1,7 @@
 """Journal tails: where the title ends and the venue starts, and the numbers after the venue's name."""
 
 import pytest
-
-from biblio_cli.references import Reference, parse_entry
-from biblio_cli.sections import RawEntry
-
-
-def parse(text: str) -> Reference:
-    return parse_entry(RawEntry(1, 1, text, text), "r1")
+from helpers import parse
 
 
 @pytest.mark.parametrize(

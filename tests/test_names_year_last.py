@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import parse
 
 from biblio_cli.model import Reference
-from biblio_cli.references import parse_entry
-from biblio_cli.sections import RawEntry
-
-
-def parse(text: str) -> Reference:
-    return parse_entry(RawEntry(1, 1, text, text), "r1")
 
 
 def families(ref: Reference) -> list[str]:

@@ -1,13 +1,7 @@
 """Where a title ends when no full stop or journal closes it: contributors, imprints in parentheses, a place alone."""
 
 import pytest
-
-from biblio_cli.references import Reference, parse_entry
-from biblio_cli.sections import RawEntry
-
-
-def parse(text: str) -> Reference:
-    return parse_entry(RawEntry(1, 1, text, text), "r1")
+from helpers import parse
 
 
 @pytest.mark.parametrize(

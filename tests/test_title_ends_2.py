@@ -2,13 +2,7 @@
 followed by the closing year, an imprint in parentheses whose name has no publisher's word."""
 
 import pytest
-
-from biblio_cli.references import Reference, parse_entry
-from biblio_cli.sections import RawEntry
-
-
-def parse(text: str) -> Reference:
-    return parse_entry(RawEntry(1, 1, text, text), "r1")
+from helpers import parse
 
 
 @pytest.mark.parametrize(
