@@ -1136,9 +1136,10 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
     pages_only = _PAGES_ONLY.match(sentences[-1])
     if pages_only:  # 'Wild mammals of North America. Pp. 326 - 353.'
         f.pages = f.pages or _page_range(pages_only.group("pages"))
-        tail = ". ".join(sentences[:-1])
+        sentences = sentences[:-1]
+        tail = ". ".join(sentences)
     if _LETTERS.search(tail):
-        f.publisher = publisher_name(_SENTENCE_SPLIT.split(tail)[-1])
+        f.publisher = publisher_name(sentences[-1])
         if not f.pages:
             f.pages = _range_only(_imprint_pages(tail)[1])
     f.container = _book_of_chapter(strip_italics(container).strip(" .,:;"), f)
@@ -2037,13 +2038,16 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if role or role_after:
         f.editors = f.authors
         f.type = "book"
+    # What opens the title: a quoted or italic title ends where its marks do
+    title_mark = rest.lstrip(" .,:;")[:1]
+    delimited = title_mark in "*«“\"'‘"
     titleless = _titleless_journal(rest)
     if titleless:
         title, after = "", rest.strip(" .,:;")
     else:
         title, after = _split_title(rest)
         title, after = _without_contributors(rest, title, after)
-        if rest.lstrip(" .,:;")[:1] not in "*«“\"'‘":  # a quoted or italic title ends where its marks do
+        if not delimited:
             title, after = _comma_venue(title, after)
         title = _take_descriptors(title, f)
         if ", " in title and after[:1].isupper() and "." in after[:9]:
@@ -2073,7 +2077,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
             _dated_imprint_in_parens(f)
     # a quoted title set off by a comma ('"Title," Venue', '"Title", Venue'): what follows is what it is part of
     quoted = False
-    if after and rest.lstrip(" .,:;")[:1] in "«“\"'‘":  # the quote first: most titles have none
+    if after and title_mark in "«“\"'‘":  # the quote first: most titles have none
         whole = rest.rstrip(" .,:;")
         head = whole[: len(whole) - len(after)].rstrip() if whole.endswith(after) else ""
         # (not when it names the author: 'Le Monde. 2016. "Title," Le Monde.' publishes its own work)
@@ -2086,7 +2090,6 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         if _ABBREVIATED.match(last) or (_CAPITALISED_NAME.match(last) and _ABBREVIATION_FIRST.match(after.lstrip())):
             # 'Title, Stochastic Process. Appl. 65', 'Title, Electrochem. Energ. Rev., Vol. 3'
             f.title, f.container = head, f"{last}. {f.container}"
-    delimited = rest.lstrip(" .,:;")[:1] in "*«“\"'‘"  # a quoted or italic title ends where its marks do
     if (
         f.type == "article-journal"
         and f.title
