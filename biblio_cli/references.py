@@ -1278,19 +1278,22 @@ def _join_corporate_suffixes(parts: list[str], joiner: str) -> list[str]:
     return joined
 
 
+#: The year closing an imprint: 'Wiley, New York, 1946', 'Wiley & Sons 1994'.
+_CLOSING_YEAR = re.compile(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$")
 _UNIVERSITY = re.compile(r"\b(?:University|Université|Universität|Universidad|Universidade|Università|Institute)\b")
 
 
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
-    text = re.sub(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$", "", text.strip(" .,;"))  # 'Wiley, New York, 1946'
+    text = text.strip(" .,;")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip(" .,;")  # '(Vienna: Springer)', '(Wiley & Sons 1994)'
+    text = _CLOSING_YEAR.sub("", text)  # 'Wiley, New York, 1946'
     if text.endswith(")") and not text.startswith("("):
         text = _NOTE_AFTER.sub("", text)  # 'PUF. (Original work published 1938)'
     if text[:1] in "Vv123456789":  # the only ways _VOLUME_BEFORE can start
         text = _VOLUME_BEFORE.sub("", text, count=1)
     text = _imprint_pages(text)[0]
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1].strip()  # '(Vienna: Springer)'
     thesis = False
     if ", " in text:
         kind, _, after = text.partition(", ")
@@ -1636,24 +1639,36 @@ _CONTRIBUTOR_WORDS = ("ed", "eds", "Ed", "Eds", "trans", "Trans", "tr", "Tr", "h
 _IMPRINT_MAX_PARTS = 5
 
 
-def _year_closes_after(text: str, f: _Fields) -> bool:
-    """Whether the entry's year closes `text` right after the title's last words ('..., Wiesbaden 1974a.')."""
+def _year_closes_after(text: str, f: _Fields) -> str:
+    """How the entry's year closes `text` right after the title's last words: ',' when a comma sets it off
+    ('..., Springer, 1991.'), ' ' when it does not ('..., Wiesbaden 1974a.'), '' when it does not close it."""
     closing = text.rstrip(" .")
     if closing[-1:].isalpha() and closing[-2:-1].isdigit():
         closing = closing[:-1]  # the year's suffix
     year = str(f.year)
-    return closing.endswith(year) and closing[: -len(year)].rstrip(" .,").endswith(f.title[-12:])
+    if not closing.endswith(year):
+        return ""
+    before = closing[: -len(year)]
+    words = before.rstrip(" .,")
+    if not words.endswith(f.title[-12:]):
+        return ""
+    return "," if "," in before[len(words) :] else " "
 
 
-def _comma_imprint(f: _Fields, place_then_year: bool = False) -> None:
+def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
     """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
 
     With no full stop after the title, the title ends at the first comma that starts an imprint. With
-    `place_then_year` (the entry's closing year follows the title's last words), a place alone ends it too
-    ('Studies in the Odyssey, Wiesbaden 1974', 'The Singer of Tales, Cambridge Mass. 1960').
+    `closing_year` (the entry's closing year follows the title's last words), a place alone ends it too
+    ('Studies in the Odyssey, Wiesbaden 1974', 'The Singer of Tales, Cambridge Mass. 1960'), and a short name
+    set off by commas from that year is the publisher ('Linear Groups, Springer, 1991').
     """
     body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
     parts = [part.strip() for part in body.split(",")]
+    if len(parts) > 2 and parts[-1] == str(f.year):
+        parts.pop()  # 'Rouse, H., 1946. Fluid Mechanics, Wiley, New York, 1946.': the year again, after the imprint
+        closing_year = ","
+    place_then_year = bool(closing_year)
     # An imprint is a name and a few places ('Springer-Verlag, Berlin, Heidelberg, New York'): looking
     # no further back keeps a title of many commas linear (each try reads the parts after it).
     window = range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1)
@@ -1675,6 +1690,15 @@ def _comma_imprint(f: _Fields, place_then_year: bool = False) -> None:
         title = ", ".join(parts[:-1]).strip(" .,:")
         if len(title) >= 4:
             f.title = title
+            name = parts[-1]
+            if closing_year == "," and name not in _PUBLISHING_CITIES and _short_name(name) and _bare_name(name):
+                # 'Linear Algebraic Groups, Springer, 1991': commas set off a name, a place runs into its year
+                f.publisher = name
+
+
+def _bare_name(name: str) -> bool:
+    """A publisher's name alone, not places ('New Haven and London') nor a name with its place ('VCH: Weinheim')."""
+    return ":" not in name and ";" not in name and not (" and " in name and _place_alone(name))
 
 
 #: Words after a title's comma that number a part of it ('Volume Two 1990'), never a place.

@@ -1,0 +1,55 @@
+"""Publishers of books, reports and theses: imprints closing a title, in parentheses or after its places."""
+
+import pytest
+from helpers import parse
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        ("B. Tarn, Waves in Shallow Channels (Hallam & Sons 1987)", "Hallam & Sons"),
+        ("C. Orme, Lattice Models of Magnetism, 2nd edn. (Kestrel, 2004).", "Kestrel"),
+        ("D. Vale. Rivers of the North. (Leeds: Harbour Press, 2011).", "Harbour Press"),
+    ],
+)
+def test_the_year_leaves_an_imprint_in_parentheses(text: str, publisher: str) -> None:
+    # '(Wiley & Sons 1994)': the imprint's year is no part of the publisher's name
+    assert parse(text).publisher == publisher
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "publisher"),
+    [
+        ("R. Fenn, Finite Group Actions, Kestrel, 1993.", "Finite Group Actions", "Kestrel"),
+        (
+            "P. Lod and Q. Marr, Field Methods: A Primer, Hallam-Brooke, 1979.",
+            "Field Methods: A Primer",
+            "Hallam-Brooke",
+        ),
+        ("DURAND, Anne, Les Jardins du Nord, Ombrelle, 2004", "Les Jardins du Nord", "Ombrelle"),
+    ],
+)
+def test_a_name_set_off_by_commas_before_the_closing_year_is_the_publisher(
+    text: str, title: str, publisher: str
+) -> None:
+    # year-last styles (IEEE, Chicago notes): 'Title, Publisher, Year.'
+    ref = parse(text)
+    assert (ref.title, ref.publisher) == (title, publisher)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "P. Marsh, Studies in the Epic Tradition, Göttingen 1971.",  # a place runs into its year
+        "T. Holm, Song and Memory: Essays, Leeds and York, 1988.",  # places, not a name
+        "P. Marsh, Studies in the Epic Tradition, Paris, 1971.",  # a publishing city
+    ],
+)
+def test_a_place_before_the_closing_year_is_no_publisher(text: str) -> None:
+    assert parse(text).publisher == ""
+
+
+def test_the_year_repeated_after_the_imprint_ends_it() -> None:
+    # 'Rouse, H., 1946. Fluid Mechanics, Wiley, New York, 1946.': the year again after the places
+    ref = parse("Hale, J., 1961. Open Channel Flow, Kestrel, New York, 1961.")
+    assert (ref.title, ref.publisher) == ("Open Channel Flow", "Kestrel")
