@@ -1151,13 +1151,15 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
 _TRAILING_PAGES = re.compile(r"[.,]?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\.?\s*$")
 #: One part of 'Publisher, Place, Country': a place is a few capitalised words or a state code ('NJ').
 _PLACE_PART = re.compile(
-    r"^(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*|am|upon|on|de|del)){0,2})$"
+    r"^(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*|am|upon|on|de|del)){0,2}"
+    r"(?:\s+[A-Z]{2})?)$"  # 'New York NY': a state code after the city, without its comma
 )
 
 
 #: An edition statement between title and publisher: '2nd edn.', '3e éd.', 'Revised edition'.
 _EDITION = re.compile(
-    r"^\s*(?:\d+(?:st|nd|rd|th|e|ème|\.)?|revised|rev\.|new|nouvelle)\s+(?:edn|ed|éd|edition|édition|aufl)\.?\s*$",
+    r"^\s*(?:\d+(?:st|nd|rd|th|e|ème|\.)?|revised|rev\.|new|nouvelle|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth)\s+(?:edn|ed|éd|edition|édition|aufl)\.?\s*$",
     re.IGNORECASE,
 )
 
@@ -1283,6 +1285,11 @@ _CLOSING_YEAR = re.compile(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$")
 _UNIVERSITY = re.compile(r"\b(?:University|Université|Universität|Universidad|Universidade|Università|Institute)\b")
 
 
+def _place_after_name(part: str, joined: bool) -> bool:
+    """Whether `part` of 'Name, Place, Place' is a place; with `joined`, also two places ('Oxford and New York')."""
+    return bool(_PLACE_PART.match(part)) or (joined and _place_alone(part))
+
+
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
     text = text.strip(" .,;")
@@ -1304,9 +1311,14 @@ def publisher_name(text: str) -> str:
         place = place.rsplit(". ", 1)[1]  # 'ACA Monograph No. 3. Wilmington: Polycrystal': a series before the place
     if colon and name and len(place) <= 60 and not re.search(r"\d", place):
         return name.strip(" .,")
-    first, *rest = _join_corporate_suffixes([part.strip() for part in text.split(",")], ", ")
+    # an edition among the places: 'John Wiley and Sons, Inc., New York, 3 edition', 'Addison-Wesley, second edition'
+    parts = [part.strip() for part in text.split(",")]
+    first, *rest = _join_corporate_suffixes([part for part in parts if not _EDITION.match(part)], ", ")
     # a thesis names its department, then its university: 'Department of Aeronautics, Stanford University'
-    if rest and first and len(first.split()) <= 6 and all(_PLACE_PART.match(part) for part in rest):
+    # ('The MIT Press, Cambridge, Massachusetts and London': after a publisher's word, places joined by 'and' too;
+    # not after a place, where 'and' joins a name: 'New York, NY, Simon and Schuster')
+    joined = bool(_PUBLISHER_WORD.search(first))
+    if rest and first and len(first.split()) <= 6 and all(_place_after_name(part, joined) for part in rest):
         if thesis and any(_UNIVERSITY.search(part) for part in rest):
             return text
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:

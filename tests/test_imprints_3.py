@@ -53,3 +53,21 @@ def test_the_year_repeated_after_the_imprint_ends_it() -> None:
     # 'Rouse, H., 1946. Fluid Mechanics, Wiley, New York, 1946.': the year again after the places
     ref = parse("Hale, J., 1961. Open Channel Flow, Kestrel, New York, 1961.")
     assert (ref.title, ref.publisher) == ("Open Channel Flow", "Kestrel")
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        ("Orr, T. Signal Theory. Kestrel Books, Boston MA, 1971.", "Kestrel Books"),  # a state code, no comma
+        ("Ives, R. Survey Design. Hallam and Sons, Inc., Leeds, York, 2 edition, 1981.", "Hallam and Sons, Inc."),
+        ("Pike, L. Parsers. Orme-Vale, Reading, MA, second edition, 1990.", "Orme-Vale"),
+        ("Dunn, A. Logic. The Harbour Press, Bristol, Avon and Leeds, England, 1985.", "The Harbour Press"),
+    ],
+)
+def test_places_and_editions_after_the_publisher_are_dropped(text: str, publisher: str) -> None:
+    assert parse(text).publisher == publisher
+
+
+def test_and_after_a_place_joins_a_name_not_two_places() -> None:
+    ref = parse("Kell, N. (2012). Weather Ahead. New York City, NY, Simon and Schuster.")
+    assert ref.publisher == "Simon and Schuster"
