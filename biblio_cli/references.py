@@ -1285,6 +1285,25 @@ _CLOSING_YEAR = re.compile(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$")
 _UNIVERSITY = re.compile(r"\b(?:University|Université|Universität|Universidad|Universidade|Università|Institute)\b")
 
 
+#: A colon without its space between a place and a publisher: 'London:Nelson'.
+_GLUED_COLON = re.compile(r"(?<=[a-z]):(?=[A-ZÀ-Þ])")
+
+
+def _without_report_number(text: str) -> str:
+    """The publisher without a report number closing it: 'National Toxicology Program RACB95002'."""
+    head, _, last = text.rpartition(" ")
+    if (
+        len(last) >= 5
+        and last.isalnum()
+        and last[:1].isupper()
+        and any(c.isdigit() for c in last)
+        and sum(c.isupper() for c in last) >= 2
+        and _LETTERS.search(head)
+    ):
+        return head
+    return text
+
+
 def _place_after_name(part: str, joined: bool) -> bool:
     """Whether `part` of 'Name, Place, Place' is a place; with `joined`, also two places ('Oxford and New York')."""
     return bool(_PLACE_PART.match(part)) or (joined and _place_alone(part))
@@ -1296,11 +1315,13 @@ def publisher_name(text: str) -> str:
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip(" .,;")  # '(Vienna: Springer)', '(Wiley & Sons 1994)'
     text = _CLOSING_YEAR.sub("", text)  # 'Wiley, New York, 1946'
-    if text.endswith(")") and not text.startswith("("):
+    if text.endswith(")") and (not text.startswith("(") or text.count("(") > 1):
         text = _NOTE_AFTER.sub("", text)  # 'PUF. (Original work published 1938)'
+    if ": " not in text and ":" in text:
+        text = _GLUED_COLON.sub(": ", text, count=1)  # 'London:Nelson'
     if text[:1] in "Vv123456789":  # the only ways _VOLUME_BEFORE can start
         text = _VOLUME_BEFORE.sub("", text, count=1)
-    text = _imprint_pages(text)[0]
+    text = _without_report_number(_imprint_pages(text)[0])
     thesis = False
     if ", " in text:
         kind, _, after = text.partition(", ")
@@ -1314,6 +1335,10 @@ def publisher_name(text: str) -> str:
     # an edition among the places: 'John Wiley and Sons, Inc., New York, 3 edition', 'Addison-Wesley, second edition'
     parts = [part.strip() for part in text.split(",")]
     first, *rest = _join_corporate_suffixes([part for part in parts if not _EDITION.match(part)], ", ")
+    if len(rest) > 1 and _STATE.fullmatch(rest[0].rstrip(".")) and _PLACE_PART.match(first):
+        name = ", ".join(rest[1:])
+        if not _PUBLISHER_WORD.search(first) and not _PLACE_CODE.fullmatch(name) and name not in _COUNTRIES:
+            return name  # 'New York City, NY, Routledge': a place and its state code first
     # a thesis names its department, then its university: 'Department of Aeronautics, Stanford University'
     # ('The MIT Press, Cambridge, Massachusetts and London': after a publisher's word, places joined by 'and' too;
     # not after a place, where 'and' joins a name: 'New York, NY, Simon and Schuster')

@@ -71,3 +71,22 @@ def test_places_and_editions_after_the_publisher_are_dropped(text: str, publishe
 def test_and_after_a_place_joins_a_name_not_two_places() -> None:
     ref = parse("Kell, N. (2012). Weather Ahead. New York City, NY, Simon and Schuster.")
     assert ref.publisher == "Simon and Schuster"
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        # APA: a translator before the imprint, a note after it
+        ("Weil, S. (1990). Essais. (B. Roy, Trans.). Lyon, France : Ombre. (Original work published 1931).", "Ombre"),
+        ("MARSH, Tom. [1790] 1962. Letters. Edited by A. Wood. Leeds:Harbour", "Harbour"),  # no space after the colon
+        ("Hale, P. (2009). Rivers. Field Guides. Kansas City, MO, Kestrel.", "Kestrel"),  # place and state first
+        ("NRA. 1994. Toxicity of lead in rats. National Research Agency TR94017. 92 p.", "National Research Agency"),
+    ],
+)
+def test_notes_colons_places_and_report_numbers_around_the_publisher(text: str, publisher: str) -> None:
+    assert parse(text).publisher == publisher
+
+
+@pytest.mark.parametrize("text", ["Ross, K. Nets. Kestrel, NY, USA, 1999.", "Ross, K. Nets. Kestrel Books 3M, 1999."])
+def test_a_name_before_its_state_code_stays_the_name(text: str) -> None:
+    assert parse(text).publisher.startswith("Kestrel")
