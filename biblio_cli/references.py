@@ -1151,13 +1151,15 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
 _TRAILING_PAGES = re.compile(r"[.,]?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]\s*\d+|\d+)\s*\.?\s*$")
 #: One part of 'Publisher, Place, Country': a place is a few capitalised words or a state code ('NJ').
 _PLACE_PART = re.compile(
-    r"^(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*|am|upon|on|de|del)){0,2})$"
+    r"^(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*(?:\s+(?:[A-ZÀ-Þ][a-zà-ÿ][\w.'’\-]*|am|upon|on|de|del)){0,2}"
+    r"(?:\s+[A-Z]{2})?)$"  # 'New York NY': a state code after the city, without its comma
 )
 
 
 #: An edition statement between title and publisher: '2nd edn.', '3e éd.', 'Revised edition'.
 _EDITION = re.compile(
-    r"^\s*(?:\d+(?:st|nd|rd|th|e|ème|\.)?|revised|rev\.|new|nouvelle)\s+(?:edn|ed|éd|edition|édition|aufl)\.?\s*$",
+    r"^\s*(?:\d+(?:st|nd|rd|th|e|ème|\.)?|revised|rev\.|new|nouvelle|first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth)\s+(?:edn|ed|éd|edition|édition|aufl)\.?\s*$",
     re.IGNORECASE,
 )
 
@@ -1278,19 +1280,48 @@ def _join_corporate_suffixes(parts: list[str], joiner: str) -> list[str]:
     return joined
 
 
+#: The year closing an imprint: 'Wiley, New York, 1946', 'Wiley & Sons 1994'.
+_CLOSING_YEAR = re.compile(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$")
 _UNIVERSITY = re.compile(r"\b(?:University|Université|Universität|Universidad|Universidade|Università|Institute)\b")
+
+
+#: A colon without its space between a place and a publisher: 'London:Nelson'.
+_GLUED_COLON = re.compile(r"(?<=[a-z]):(?=[A-ZÀ-Þ])")
+
+
+def _without_report_number(text: str) -> str:
+    """The publisher without a report number closing it: 'National Toxicology Program RACB95002'."""
+    head, _, last = text.rpartition(" ")
+    if (
+        len(last) >= 5
+        and last.isalnum()
+        and last[:1].isupper()
+        and any(c.isdigit() for c in last)
+        and sum(c.isupper() for c in last) >= 2
+        and _LETTERS.search(head)
+    ):
+        return head
+    return text
+
+
+def _place_after_name(part: str, joined: bool) -> bool:
+    """Whether `part` of 'Name, Place, Place' is a place; with `joined`, also two places ('Oxford and New York')."""
+    return bool(_PLACE_PART.match(part)) or (joined and _place_alone(part))
 
 
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
-    text = re.sub(r"\s*,?\s*(?:1[5-9]\d\d|20\d\d)\s*$", "", text.strip(" .,;"))  # 'Wiley, New York, 1946'
-    if text.endswith(")") and not text.startswith("("):
+    text = text.strip(" .,;")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip(" .,;")  # '(Vienna: Springer)', '(Wiley & Sons 1994)'
+    text = _CLOSING_YEAR.sub("", text)  # 'Wiley, New York, 1946'
+    if text.endswith(")") and (not text.startswith("(") or text.count("(") > 1):
         text = _NOTE_AFTER.sub("", text)  # 'PUF. (Original work published 1938)'
+    if ": " not in text and ":" in text:
+        text = _GLUED_COLON.sub(": ", text, count=1)  # 'London:Nelson'
     if text[:1] in "Vv123456789":  # the only ways _VOLUME_BEFORE can start
         text = _VOLUME_BEFORE.sub("", text, count=1)
-    text = _imprint_pages(text)[0]
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1].strip()  # '(Vienna: Springer)'
+    text = _without_report_number(_imprint_pages(text)[0])
     thesis = False
     if ", " in text:
         kind, _, after = text.partition(", ")
@@ -1301,9 +1332,18 @@ def publisher_name(text: str) -> str:
         place = place.rsplit(". ", 1)[1]  # 'ACA Monograph No. 3. Wilmington: Polycrystal': a series before the place
     if colon and name and len(place) <= 60 and not re.search(r"\d", place):
         return name.strip(" .,")
-    first, *rest = _join_corporate_suffixes([part.strip() for part in text.split(",")], ", ")
+    # an edition among the places: 'John Wiley and Sons, Inc., New York, 3 edition', 'Addison-Wesley, second edition'
+    parts = [part.strip() for part in text.split(",")]
+    first, *rest = _join_corporate_suffixes([part for part in parts if not _EDITION.match(part)], ", ")
+    if len(rest) > 1 and _STATE.fullmatch(rest[0].rstrip(".")) and _PLACE_PART.match(first):
+        name = ", ".join(rest[1:])
+        if not _PUBLISHER_WORD.search(first) and not _PLACE_CODE.fullmatch(name) and name not in _COUNTRIES:
+            return name  # 'New York City, NY, Routledge': a place and its state code first
     # a thesis names its department, then its university: 'Department of Aeronautics, Stanford University'
-    if rest and first and len(first.split()) <= 6 and all(_PLACE_PART.match(part) for part in rest):
+    # ('The MIT Press, Cambridge, Massachusetts and London': after a publisher's word, places joined by 'and' too;
+    # not after a place, where 'and' joins a name: 'New York, NY, Simon and Schuster')
+    joined = bool(_PUBLISHER_WORD.search(first))
+    if rest and first and len(first.split()) <= 6 and all(_place_after_name(part, joined) for part in rest):
         if thesis and any(_UNIVERSITY.search(part) for part in rest):
             return text
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
@@ -1636,24 +1676,36 @@ _CONTRIBUTOR_WORDS = ("ed", "eds", "Ed", "Eds", "trans", "Trans", "tr", "Tr", "h
 _IMPRINT_MAX_PARTS = 5
 
 
-def _year_closes_after(text: str, f: _Fields) -> bool:
-    """Whether the entry's year closes `text` right after the title's last words ('..., Wiesbaden 1974a.')."""
+def _year_closes_after(text: str, f: _Fields) -> str:
+    """How the entry's year closes `text` right after the title's last words: ',' when a comma sets it off
+    ('..., Springer, 1991.'), ' ' when it does not ('..., Wiesbaden 1974a.'), '' when it does not close it."""
     closing = text.rstrip(" .")
     if closing[-1:].isalpha() and closing[-2:-1].isdigit():
         closing = closing[:-1]  # the year's suffix
     year = str(f.year)
-    return closing.endswith(year) and closing[: -len(year)].rstrip(" .,").endswith(f.title[-12:])
+    if not closing.endswith(year):
+        return ""
+    before = closing[: -len(year)]
+    words = before.rstrip(" .,")
+    if not words.endswith(f.title[-12:]):
+        return ""
+    return "," if "," in before[len(words) :] else " "
 
 
-def _comma_imprint(f: _Fields, place_then_year: bool = False) -> None:
+def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
     """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
 
     With no full stop after the title, the title ends at the first comma that starts an imprint. With
-    `place_then_year` (the entry's closing year follows the title's last words), a place alone ends it too
-    ('Studies in the Odyssey, Wiesbaden 1974', 'The Singer of Tales, Cambridge Mass. 1960').
+    `closing_year` (the entry's closing year follows the title's last words), a place alone ends it too
+    ('Studies in the Odyssey, Wiesbaden 1974', 'The Singer of Tales, Cambridge Mass. 1960'), and a short name
+    set off by commas from that year is the publisher ('Linear Groups, Springer, 1991').
     """
     body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
     parts = [part.strip() for part in body.split(",")]
+    if len(parts) > 2 and parts[-1] == str(f.year):
+        parts.pop()  # 'Rouse, H., 1946. Fluid Mechanics, Wiley, New York, 1946.': the year again, after the imprint
+        closing_year = ","
+    place_then_year = bool(closing_year)
     # An imprint is a name and a few places ('Springer-Verlag, Berlin, Heidelberg, New York'): looking
     # no further back keeps a title of many commas linear (each try reads the parts after it).
     window = range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1)
@@ -1675,6 +1727,15 @@ def _comma_imprint(f: _Fields, place_then_year: bool = False) -> None:
         title = ", ".join(parts[:-1]).strip(" .,:")
         if len(title) >= 4:
             f.title = title
+            name = parts[-1]
+            if closing_year == "," and name not in _PUBLISHING_CITIES and _short_name(name) and _bare_name(name):
+                # 'Linear Algebraic Groups, Springer, 1991': commas set off a name, a place runs into its year
+                f.publisher = name
+
+
+def _bare_name(name: str) -> bool:
+    """A publisher's name alone, not places ('New Haven and London') nor a name with its place ('VCH: Weinheim')."""
+    return ":" not in name and ";" not in name and not (" and " in name and _place_alone(name))
 
 
 #: Words after a title's comma that number a part of it ('Volume Two 1990'), never a place.
