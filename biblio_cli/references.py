@@ -120,24 +120,24 @@ _JOURNAL_TAIL = re.compile(
     # 'Environmental Science and Technology, 43:17: 6691', 'Journal of Finance, 50: 2, pp.679- 698'
     r"(?:(?<=\d):\s*(?P<issue3>\d+(?:[-–]\d+)?)(?=\s*[:,]\s*(?:pp?\.\s*)?\d))?"
     # ACM's 'volume, issue (date), pages' whose year was taken: 'Operations Research 36, 3 (1988), 454-469'
-    rf"(?:(?<=\d),\s*(?P<issue6>\d{{1,3}})(?=\s*(?:,\s*(?:pp?\.\s*)?\d+\s*[-–]|\(\s*(?i:{_MONTH}))))?"
+    rf"(?:(?<=\d),\s*(?P<issue6>\d{{1,3}}(?:/\d{{1,3}})?)(?=\s*(?:,\s*(?:pp?\.\s*|pages\s+)?\d+\s*[-–]|\(\s*(?i:{_MONTH}))))?"
     # bioRxiv exports: 'Genome research 21. 2., pp. 315-324'
     r"(?:(?<=\d)\.\s+(?P<issue4>\d+)\.?(?=\s*,\s*(?:pp?\.\s*)?[A-Z]?\d))?"
     # '(12)', '84, (12)', '40(c)', '18-19 (IX)'; never the pages or a date in parentheses ('(pp. 3-9)', '(May 1990)')
     rf"(?:,?\s*\((?!\s*p|\s*(?i:{_MONTH}))"
     r"\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20}|(?(volume)(?:[A-Za-z]|[IVXLC]+)|(?!)))\s*\))?"
-    r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bno\.\s*|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
+    r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bnos?\.\s*|\bn\.\s*(?=\d)|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"(?:(?<=\))\s*(?i:suppl\.?|supplement)(?=\s*,))?"  # 'Bone, 23 (5) Suppl., S594'
-    rf"(?:,?\s*\(\s*(?i:{_MONTH})[^()]{{0,30}}\))?"  # a date: 'No. 6 (July / August 1992), pp. 388-395'
+    rf"(?:[,.]?\s*\(\s*(?i:{_MONTH})[^()]{{0,30}}\))?"  # a date: 'No. 6 (July / August 1992), pp. 388-395'
     # a word between the numbers and the pages: ', suppl,', a month ('No 4, October, 1970, pages 589-602')
-    rf"\s*(?:,\s*(?:[a-zéû]+\s*|(?i:{_MONTH})\.?[\s,]*(?=(?i:pp?\.|pages)))?(?:,\s*)?)?"
+    rf"\s*(?:,\s*(?:[a-zéû]+\s*|(?i:{_MONTH})\.?(?:\s*[-/–]\s*(?i:{_MONTH})\.?)?[\s,]*(?=(?i:pp?\.|pages)))?(?:,\s*)?)?"
     # pages after ',' or ':', after ')' or the volume and a space ('Communications of the ACM 38 39-41'),
     # after the volume and a full stop ('Studies in African Linguistics 42. 101-132'), or labelled
     # right after the journal ('Southern Economic Journal pp. 191-204')
-    r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pages\s)))"
-    r"\s*(?:(?i:pp?\.\s*|pages\s+)|S\.\s*)?"
+    r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pp\s?\d|pages\s)))"
+    r"\s*(?:(?i:pp?\.\s*|pp\s?(?=\d)|pages\s+)|S\.\s*)?"
     r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
-    r"|[,.]\s*(?:Article|article|art\.|e)\s*(?P<article>[\w.]+))?"
+    r"|[,.]\s*(?:Article|article|art\.|e)\s*(?:no\.\s*)?(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
 _THESIS_WORDS = re.compile(
@@ -579,6 +579,12 @@ _STOP_AFTER_ISSUE = re.compile(r"(?<=\d\))\.(?=\s+\d+\s*[-–]{1,2}\s*\d+$)")
 _DAY_MONTH_END = re.compile(rf"(?<![\s,])[\s,]+\d{{1,2}}\s+(?i:{_MONTH})$")
 
 
+#: What a date in parentheses leaves once its year is taken: '16, 1, (May 1988), 104-113' -> '16, 1,  , 104-113'.
+_EMPTIED_DATE = re.compile(r"(?<![\s,])[\s,]*\s\s,")
+#: A month in numbers closing the tail after its pages, its year taken: 'pp. 1833-1841, 10 2018' -> 'pp. 1833-1841, 10'.
+_NUMERIC_MONTH_AFTER_PAGES = re.compile(r"(?<=\d)(\s*[-–]\s*\d+)\s*,\s*(?:0?[1-9]|1[0-2])$")
+
+
 def _supplement_as_issue(plain: str) -> str:
     """The supplement written as the issue, as the tail pattern reads it: '76(3 Suppl):S145' -> '76(3):S145',
     '24 Suppl 6:vi51' -> '24(Suppl 6):vi51', '47 (suppl): A99' -> '47 : A99'."""
@@ -625,6 +631,10 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         plain = _supplement_as_issue(plain)
     if "). " in plain:
         plain = _STOP_AFTER_ISSUE.sub(",", plain)  # 'Литературна мисъл, 20 (4). 148 - 151'
+    if "  ," in plain:
+        plain = _EMPTIED_DATE.sub(",", plain)
+    if ", " in plain[-4:] and plain[-1:].isdigit():
+        plain = _NUMERIC_MONTH_AFTER_PAGES.sub(r"\1", plain)
     if "\u201a" in plain:  # a low quote written as a comma: 'Atmospheric Chemistry and Physics\u201a 10(15)'
         plain = plain.replace("\u201a", ",")
     # (searched for only where it can be: the entry's year is still there, or a year follows a stop)
@@ -711,6 +721,53 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
             f.container, f.volume, f.issue = numbers.group("journal", "volume", "issue")
             f.publisher = f.publisher or numbers.group("publisher").strip()
     f.type = f.type or "article-journal"
+    return True
+
+
+#: A journal's name opening with what it is, right after a title with no stop before it: ' Bulletin de la Société X',
+#: ' International Journal of X', ' The Journal of X' (an adjective ending in -an or -al, or 'The', may come first).
+_JOURNAL_OPENING = re.compile(
+    r"\s(?=(?:The\s+|[A-Z][a-z]+(?:an|al)\s+)?(?:Journal|Bulletin|Annals|Annales|Revue|Transactions|Archives)"
+    r"\s+(?:of|de|du|des|on|for|d')\s)"
+)
+
+
+def _title_into_journal(f: _Fields) -> bool:
+    """A journal tail the title swallowed that _comma_journal could not cut: the journal after no stop ('Title
+    Bulletin de la Société X, 3(7): 275-294', 'Title Sloan Management Review, 30(3), 63-74') or pages with no
+    volume ('Title, Harvard Business Review (Jan.-Feb.), pp. 71-79', 'Title, Review of X, n. 2, 51-56'). The
+    journal starts at a word that names it ('Journal of', 'Bulletin de') or after the title's last comma; where
+    neither shows, the boundary is unsure and only the numbers are read, the journal left in the title."""
+    text = _EMPTIED_DATE.sub(",", f.title) if "  ," in f.title else f.title
+    first_digit = _FIRST_DIGIT.search(text)
+    name = text[: first_digit.start()] if first_digit else ""
+    opening = _JOURNAL_OPENING.search(name)
+    if opening:
+        title = name[: opening.start()]
+        if len(title.split()) > 1 and ", " not in title and _parse_journal_tail(text[opening.end() :], f):
+            f.title = title.rstrip(" .,:-")
+            return True
+    m = _tail_match(text)
+    if m is None or not m.group("pages"):
+        return False
+    issue = m.group("volume") or m.group("issue") or m.group("issue2")
+    if not (issue or text[: m.start("pages")].rstrip(" .").endswith(("pp", "pages"))):
+        return False  # 'Title, Part 2, 34': a number closing the title
+    head = m.group("container").rstrip(" ,.;:")
+    date = _TRAILING_DATE.search(head)
+    head = head[: date.start()].rstrip(" ,.;:") if date else head  # 'Journal, June 1987, pp 520-524'
+    numbers = _Fields()
+    if len(head.split()) < 2 or not _parse_journal_tail(text, numbers):
+        return False
+    cut = head.rfind(", ")
+    while cut > 0 and not head[cut + 2 : cut + 3].isupper():
+        cut = head.rfind(", ", 0, cut)
+    if cut > 0 and (_PUBLISHER_WORD.search(head, cut) or _SPECIAL_ISSUE.search(head, cut - 1)):
+        cut = 0  # 'Title, Macmillan, pp. 396-399', 'Title. 7(3), Special Issue on X pages 287-298': no journal
+    f.title, f.container = (head[:cut], head[cut + 2 :]) if cut > 0 else (head, "")
+    f.volume, f.issue, f.pages = numbers.volume, numbers.issue, numbers.pages
+    if issue or f.container:
+        f.type = numbers.type
     return True
 
 
@@ -2121,7 +2178,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         comma_cut = _comma_proceedings(f)
     if not after.strip(" .,;") and not comma_cut and f.title[-1:].isdigit() and not f.title.startswith("*"):
         after = _comma_journal(f)
-        comma_cut = bool(after)
+        comma_cut = bool(after) or _title_into_journal(f)
     elif not after.strip(" .,;") and not comma_cut and f.title.endswith(")") and ", " in f.title:
         after = _comma_journal_before_note(f)
         comma_cut = bool(after)

@@ -415,7 +415,7 @@ def test_title_ended_by_a_comma_before_a_journal_tail() -> None:
     assert ref.title == "Runoff in small basins: A case in Dayton, Ohio"
     assert (ref.container, ref.volume, ref.issue, ref.pages) == ("Water Cycle Letters", "19", "1", "223-234")
     # a number closing a title without a volume stays in the title
-    assert _p("Moreau, P. (1980). Le jeu, Revue imaginaire, n°31, pp. 2-3").container == ""
+    assert _p("Moreau, P. (1980). Le jeu, Revue imaginaire, Part 31").container == ""
 
 
 def test_pages_after_the_issue_without_a_comma() -> None:
