@@ -797,7 +797,7 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
         if not f.pages:
             f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
-    if after[:3] in ("Pp.", "pp.") and " in " in after[:30]:
+    if after[:3] in ("Pp.", "pp.", "Pag") and " in " in after[:30]:
         # ASA: 'Pp. 1-18 in Configurational Comparative Methods, edited by B. Rihoux. Thousand Oaks, CA: Sage.'
         pages_first = _PAGES_BEFORE_BOOK.match(after)
         if pages_first and _plain_chapter(after[pages_first.end() :], f):
@@ -834,10 +834,12 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     if venue:
         f.container, f.type = venue, f.type or ("chapter" if _MEETING.search(venue) else "article-journal")
         return
+    if _MEETING.search(after) and _meeting_after_title(strip_italics(after), f):
+        return
     _split_publisher(strip_italics(after), f)
 
 
-_PAGES_BEFORE_BOOK = re.compile(r"[Pp]p\.\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\s+(?=in\s)")
+_PAGES_BEFORE_BOOK = re.compile(r"(?:[Pp]p\.|Pages)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\s+(?=in\s)")
 _CHAPTER_WORDS = frozenset(["In", "in", "Dans", "dans"])
 _IMPRINT_OPENING = re.compile(r"[.,]\s+(?=[A-ZÀ-Þ])")
 
@@ -963,7 +965,7 @@ _EDITORS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PAGES_IN_CHAPTER = re.compile(
-    r"[,.]?\s*\(?(?:\b(?:[Pp]p\.|p\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
+    r"[,.]?\s*\(?(?:\b(?:[Pp]p\.|p\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s|[a-z]\.)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
     r"(?P<pages>[A-Z]?\d+\s*[-–]{1,2}\s*[A-Z]?\d+|[A-Z]?\d+)\)?"
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -1081,12 +1083,67 @@ def _names_alone(text: str) -> bool:
 def _plain_chapter(after: str, f: _Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = _PLAIN_CHAPTER.match(after)
-    if not m:
-        return False
-    rest = after[m.end() :]
+    return bool(m) and _chapter_body(after[m.end() :], f, m.group())
+
+
+#: A date left where a meeting's year was taken: 'June', 'Sept. 26-28', '8 May'.
+_DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{_MONTH})\.?(?:\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?)?", re.IGNORECASE)
+
+
+def _place_and_date_only(text: str) -> bool:
+    """Where and when a meeting was held, which names no publisher: 'Chicago, IL, June', 'Helsinki, Finland',
+    'Seattle, Washington, 8 May' (but not 'Springer, Berlin' or 'Petersburg', whose shape does not tell)."""
+    parts = [part.strip(" .") for part in text.split(",")]
+    for k, part in enumerate(parts):
+        following = parts[k + 1] if k + 1 < len(parts) else ""
+        if not (
+            _DATE_PART.fullmatch(part)
+            or _STATE.fullmatch(part)
+            or part in _COUNTRIES
+            or part in _PUBLISHING_CITIES
+            or (
+                (_STATE.fullmatch(following) or following in _COUNTRIES)
+                and _PLACE_PART.match(part)
+                and not (_PUBLISHER_WORD.search(part) or _IMPRINT_WORD.search(part))  # 'ACM Press, NY'
+            )
+        ):
+            return False
+    return True
+
+
+def _meeting_opens(text: str) -> bool:
+    """Whether a meeting's name opens `text`: 'Proceedings of the ACM SIGMOD Conference, pages 18-27, Chicago',
+    'Paper presented at the IEEE Symposium on 3D User Interfaces' (not 'Meeting the Challenge. Routledge')."""
+    head = text.split(", ", 1)[0]
+    stop = _SENTENCE_SPLIT.search(head)
+    if stop:
+        head = head[: stop.start() + 1]
+    return (head[:1].isupper() or head[:1].isdigit()) and not head.startswith("Meeting") and bool(_MEETING.search(head))
+
+
+def _meeting_after_title(after: str, f: _Fields) -> bool:
+    """A paper's meeting after its title with no italics and no 'In' ('Title. Proceedings of X, pages 18-27,
+    Chicago, IL, June'), or after sentences that the title lost ('Subtitle. In Proceedings of X, 1991')."""
+    stops = [stop.span() for stop in _SENTENCE_SPLIT.finditer(after)]
+    for end, start in [(0, 0), *stops]:
+        if start and _ABBREVIATION_BEFORE.search(after, 0, end):
+            continue  # 'European Software Eng. Conf. and ACM Symp.': the stop of an abbreviation
+        piece = after[start:]
+        marker = _PLAIN_CHAPTER.match(piece) if start else None
+        venue = piece[marker.end() :] if marker else piece
+        if _meeting_opens(venue) and _chapter_body(venue, f, marker.group() if marker else ""):
+            leading = after[:start].strip(" .,")
+            if leading and f.title:
+                f.title = f"{f.title}{' ' if f.title.endswith(('?', '!')) else '. '}{leading}"
+            return True
+    return False
+
+
+def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
+    """The book or proceedings of a chapter after its 'In' (`marker`), with its editors, pages and imprint."""
     article = _Fields()
     if _parse_journal_tail(rest, article) and not _imprint_in_tail(article):
-        if m.group() == "In " and article.volume and article.container.isalpha() and article.container.istitle():
+        if marker == "In " and article.volume and article.container.isalpha() and article.container.istitle():
             article.container = "In " + article.container  # 'In Vivo 29, 619-636': a journal, not a chapter marker
         # 'In: Italienisch 66, S. 32-50' is an article; 'In Proceedings X. ACM, New York, 192-203' is not
         f.container, f.volume, f.issue, f.pages, f.type = (
@@ -1138,7 +1195,7 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
         f.pages = f.pages or _page_range(pages_only.group("pages"))
         sentences = sentences[:-1]
         tail = ". ".join(sentences)
-    if _LETTERS.search(tail):
+    if _LETTERS.search(tail) and not _place_and_date_only(sentences[-1]):
         f.publisher = publisher_name(sentences[-1])
         if not f.pages:
             f.pages = _range_only(_imprint_pages(tail)[1])
