@@ -841,7 +841,7 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
 
 _PAGES_BEFORE_BOOK = re.compile(r"(?:[Pp]p\.|Pages)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\s+(?=in\s)")
 _CHAPTER_WORDS = frozenset(["In", "in", "Dans", "dans"])
-_IMPRINT_OPENING = re.compile(r"[.,]\s+(?=[A-ZÀ-Þ])")
+_IMPRINT_OPENING = re.compile(r"(?:[.,]|(?<=[?!]))\s+(?=[A-ZÀ-Þ])")
 
 
 def _imprint_start(text: str) -> re.Match[str] | None:
@@ -994,6 +994,12 @@ _VOLUME_AFTER_BOOK = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_AFTER_BOOK = re.compile(r",\s*(\d{1,3})$")
+#: The numbered volume of a series the book is in: ', volume 989 of Lecture Notes in Computer Science'.
+_VOLUME_OF_SERIES = re.compile(r"[,.]?\s+(?i:vol\.?|volume)\s*(?P<volume>\d+),?\s+of\s+[A-Z][^,()]{2,120}$")
+#: The book's editors named after it: 'Automata, Languages, and Programming, F. Meyer and B. Monien, Eds.'.
+_EDITORS_AFTER_BOOK = re.compile(r",\s+(?P<editors>[^,()]{3,120}?),?\s+(?:[Ee]ds?\.?|[Ee]ditors)$")
+#: The chapter's number after its book: 'Mind as Motion: Explorations in Cognition, chapter 14'.
+_CHAPTER_NUMBER_AFTER = re.compile(r"[,.]\s*(?:[Cc]hapter|[Cc]hap\.|[Cc]h\.)\s*\d{1,3}$")
 #: The book's editors written after it: ', edited by Colin Renfrew', '(edited by S. Eliot and J. Rose)'.
 _EDITED_BY_AFTER = re.compile(r"[,.]?\s*\(?\bedited by\s[^()]{2,200}\)?$", re.IGNORECASE)
 #: What names a meeting, whose place, dates and publisher often follow its name.
@@ -1034,6 +1040,10 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         f.pages = f.pages or _page_range(trailing_pages.group("pages"))
         book = book[: trailing_pages.start()].rstrip(" ,.")
     if "ol" in book:  # 'Vol', 'vol', 'volume'
+        in_series = _VOLUME_OF_SERIES.search(book)
+        if in_series and in_series.start() > 0:
+            f.volume = f.volume or in_series.group("volume")
+            book = book[: in_series.start()].rstrip(" ,.")
         volume = _VOLUME_AFTER_BOOK.search(book)
         if volume and volume.start() > 0:
             f.volume = f.volume or volume.group("volume")
@@ -1049,6 +1059,15 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         edited = _EDITED_BY_AFTER.search(book)
         if edited and edited.start() > 0:
             book = book[: edited.start()].rstrip(" ,.")
+    if "ds" in book or "itor" in book:  # 'Eds', 'eds', 'editors'
+        editors = _EDITORS_AFTER_BOOK.search(book)
+        if editors and _names_alone(editors.group("editors")) and _LETTERS.search(book, 0, editors.start()):
+            f.editors = f.editors or parse_editor_phrase(editors.group("editors"))
+            book = book[: editors.start()].rstrip(" ,.")
+    if "ch" in book:
+        chapter = _CHAPTER_NUMBER_AFTER.search(book)
+        if chapter and chapter.start() > 0:
+            book = book[: chapter.start()]
     if "," in book and _MEETING.search(book):
         book = _meeting_tail(book, f)
     return book
@@ -1139,6 +1158,32 @@ def _meeting_after_title(after: str, f: _Fields) -> bool:
     return False
 
 
+def _without_editors_before(book: str, f: _Fields, names_only: bool = False) -> str:
+    """The book without the editors named before it, which go to `f`: 'G. Kahn and D. MacQueen, editors, Book'
+    (with `names_only`, what precedes 'eds.' must read as names, not as a book: 'Automata, Languages, F. Meyer, Eds.')."""
+    editors = _EDITORS_BEFORE.match(book) if _may_hold(_folded(book), *_EDITOR_WORDS) else None
+    if editors and (editors.group("bare") or names_only) and not _names_alone(editors.group("editors")):
+        editors = None  # 'In Insular Latin Studies, ed. Michael Herren': the book, then who edited it
+    if not editors:
+        return book
+    f.editors = parse_editor_phrase(editors.group("editors"))
+    return book[editors.end() :]
+
+
+def _book_with_imprint(f: _Fields) -> None:
+    """A chapter's book read as a journal before pages alone, with its editors or imprint inside: 'In What Are
+    People For? New York: North Point Press, 1990, 197-203', 'In: French, B.M. and Short, N.M., eds., Shock
+    Metamorphism of Natural Materials, p. 169-184'."""
+    book = _without_editors_before(f.container, f, names_only=True)
+    stop = _imprint_start(book) if ": " in book else None
+    if stop:
+        f.publisher = f.publisher or publisher_name(book[stop.end() :])
+        book = book[: stop.start()]
+    book = _book_of_chapter(book.strip(" .,"), f)
+    if book != f.container:
+        f.container, f.type = book, "chapter"
+
+
 def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     """The book or proceedings of a chapter after its 'In' (`marker`), with its editors, pages and imprint."""
     article = _Fields()
@@ -1160,13 +1205,10 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
             f.container, f.publisher = _without_society_or_place(venue), f.publisher or imprint
+        if marker and not f.volume:
+            _book_with_imprint(f)
         return True
-    editors = _EDITORS_BEFORE.match(rest) if _may_hold(_folded(rest), *_EDITOR_WORDS) else None
-    if editors and editors.group("bare") and not _names_alone(editors.group("editors")):
-        editors = None  # 'In Insular Latin Studies, ed. Michael Herren': the book, then who edited it
-    if editors:
-        f.editors = parse_editor_phrase(editors.group("editors"))
-        rest = rest[editors.end() :]
+    rest = _without_editors_before(rest, f)
     tail = ""
     pages = _PAGES_IN_CHAPTER.search(rest)
     if pages:
