@@ -772,10 +772,29 @@ _NUMBERS_THEN_PUBLISHER = re.compile(
 )
 
 
+#: A note of when the work was read online, after its venue: 'Research Information. Retrieved 2010-08-07'.
+_RETRIEVED_NOTE = re.compile(r"[.,]\s*(?:[Rr]etrieved|[Aa]ccessed)(?:\s+on)?[\s\d,/\-]*$")
+_DAY = re.compile(r"\d{1,2}")
+
+
+def _without_closing_note(after: str) -> str:
+    """The venue without the day it appeared or the day it was read, which read as its volume or pages: 'The New
+    York Times, March 17' (the year taken), 'Proceedings of X, August 28-30', 'Research Information. Retrieved 2010-08-07'."""
+    note = _RETRIEVED_NOTE.search(after) if "etrieved" in after or "ccessed" in after else None
+    if note:
+        after = after[: note.start()]
+    date = _TRAILING_DATE.search(after) if after[-1:].isdigit() else None
+    if date and _DAY.fullmatch(after[-2:].lstrip(" -–")) and not _FIRST_DIGIT.search(after, 0, date.start()):
+        after = after[: date.start()]
+    return after
+
+
 def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     after = after.strip(" .,;:")
     if not after:
         return
+    if after[-1:].isdigit():
+        after = _without_closing_note(after)
     chapter = _CHAPTER.match(after) or _CHAPTER_NO_EDITORS.match(after)
     if chapter:
         f.type = "chapter"
@@ -835,6 +854,8 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
         f.container, f.type = venue, f.type or ("chapter" if _MEETING.search(venue) else "article-journal")
         return
     if _MEETING.search(after) and _meeting_after_title(strip_italics(after), f):
+        return
+    if ("pp" in after or "pages" in after) and _book_before_pages(strip_italics(after), f):
         return
     _split_publisher(strip_italics(after), f)
 
@@ -1182,6 +1203,34 @@ def _book_with_imprint(f: _Fields) -> None:
     book = _book_of_chapter(book.strip(" .,"), f)
     if book != f.container:
         f.container, f.type = book, "chapter"
+
+
+#: Pages closing a book before its imprint: 'Book, pp. 72-79. Longmans', 'Book (Vol. 1), (pp. 107-115). Denver, CO'.
+_PAGES_BEFORE_IMPRINT = re.compile(
+    r"[,.]?\s*\(?(?:pp?\.|pages)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+)(?:,\s*\d+\s*[-–]{1,2}\s*\d+)*\)?\.\s+(?=[A-Z])"
+)
+
+
+def _book_before_pages(after: str, f: _Fields) -> bool:
+    """A chapter's book with no 'In', its pages, then its imprint: 'Title. Essays in Radical Empiricism, pp. 72-79.
+    Longmans, Green, and Co.', 'Title. Advances in X (Vol. 1), (pp. 107-115). San Mateo, CA: Morgan Kaufmann.'"""
+    pages = _PAGES_BEFORE_IMPRINT.search(after)
+    if not pages:
+        return False
+    book, imprint = after[: pages.start()], after[pages.end() :].strip(" .,")
+    stops = [stop for stop in _SENTENCE_SPLIT.finditer(book) if not _ABBREVIATION_BEFORE.search(book, 0, stop.start())]
+    leading = book[: stops[-1].start() + 1] if stops else ""
+    book = book[stops[-1].end() :] if stops else book
+    if not (book[:1].isupper() and _LETTERS.search(book) and _LETTERS.search(imprint)) or _SENTENCE_SPLIT.search(
+        imprint
+    ):
+        return False
+    f.pages = f.pages or _page_range(pages.group("pages"))
+    f.publisher = publisher_name(imprint)
+    f.container, f.type = _book_of_chapter(book.strip(" .,"), f), f.type or "chapter"
+    if leading and f.title:
+        f.title = f"{f.title}{' ' if f.title.endswith(('?', '!')) else '. '}{leading.strip(' .')}"
+    return True
 
 
 def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
