@@ -729,6 +729,7 @@ def _venue_after_quoted_title(after: str) -> str:
         or not text[0].isupper()
         or any(c in ':;()[]"“”' for c in text)
         or _FIRST_DIGIT.search(text[-12:])  # numbers or pages the journal pattern could not read
+        or " pages " in text  # 'Proceedings of X, pages 31-40, Denver, CO': a meeting's pages, then its place
         or _SENTENCE_SPLIT.search(text)
         or _THESIS_WORDS.search(text)
         or _REPORT_WORDS.search(text)
@@ -1022,7 +1023,9 @@ _EDITORS_AFTER_BOOK = re.compile(r",\s+(?P<editors>[^,()]{3,120}?),?\s+(?:[Ee]ds
 #: The chapter's number after its book: 'Mind as Motion: Explorations in Cognition, chapter 14'.
 _CHAPTER_NUMBER_AFTER = re.compile(r"[,.]\s*(?:[Cc]hapter|[Cc]hap\.|[Cc]h\.)\s*\d{1,3}$")
 #: The book's editors written after it: ', edited by Colin Renfrew', '(edited by S. Eliot and J. Rose)'.
-_EDITED_BY_AFTER = re.compile(r"[,.]?\s*\(?\bedited by\s[^()]{2,200}\)?$", re.IGNORECASE)
+_EDITED_BY_AFTER = re.compile(r"(?:[,.]?\s*\(?\bedited by|,\s*eds?\.)\s[^()]{2,200}\)?$", re.IGNORECASE)
+#: An editor's 'ed.' closing a part of a chapter's book, not a sentence: 'In Theorizing Documentary, ed. Michael Renov'.
+_EDITOR_BEFORE_STOP = re.compile(r",\s*eds?$")
 #: What names a meeting, whose place, dates and publisher often follow its name.
 _MEETING = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Workshop|Congress|Meeting|Colloquium)\b")
 _MONTH_DATE = re.compile(rf"^(?:{_MONTH})\.?\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?$", re.IGNORECASE)
@@ -1076,7 +1079,7 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         if number and _LETTERS.search(book, 0, number.start()):
             f.volume = f.volume or number.group(1)
             book = book[: number.start()].rstrip(" ,.")
-    if "edited by" in book:
+    if "edited by" in book or ", ed" in book:
         edited = _EDITED_BY_AFTER.search(book)
         if edited and edited.start() > 0:
             book = book[: edited.start()].rstrip(" ,.")
@@ -1266,6 +1269,8 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     container = rest
     for stop in _SENTENCE_SPLIT.finditer(rest):
         # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
+        if _EDITOR_BEFORE_STOP.search(rest, max(stop.start() - 6, 0), stop.start()):
+            continue
         if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()) or _opens_with_place_colon(rest, stop.end()):
             container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
             break
