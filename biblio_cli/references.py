@@ -1126,7 +1126,7 @@ def _names_alone(text: str) -> bool:
 def _plain_chapter(after: str, f: _Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = _PLAIN_CHAPTER.match(after)
-    return bool(m) and _chapter_body(after[m.end() :], f, m.group())
+    return m is not None and _chapter_body(after[m.end() :], f, m.group())
 
 
 #: A date left where a meeting's year was taken: 'June', 'Sept. 26-28', '8 May'.
