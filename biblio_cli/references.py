@@ -786,6 +786,7 @@ def _venue_after_quoted_title(after: str) -> str:
         or not text[0].isupper()
         or any(c in ':;()[]"“”' for c in text)
         or _FIRST_DIGIT.search(text[-12:])  # numbers or pages the journal pattern could not read
+        or " pages " in text  # 'Proceedings of X, pages 31-40, Denver, CO': a meeting's pages, then its place
         or _SENTENCE_SPLIT.search(text)
         or _THESIS_WORDS.search(text)
         or _REPORT_WORDS.search(text)
@@ -829,10 +830,35 @@ _NUMBERS_THEN_PUBLISHER = re.compile(
 )
 
 
+#: A note of when the work was read online, after its venue: 'Research Information. Retrieved 2010-08-07'.
+_RETRIEVED_NOTE = re.compile(r"[.,]\s*(?:[Rr]etrieved|[Aa]ccessed)(?:\s+on)?[\s\d,/\-]*$")
+_DAY = re.compile(r"\d{1,2}")
+
+
+def _day_closes(after: str) -> bool:
+    """Whether a day or days after a word close `after` ('March 17', 'August 28-30'): a cheap test."""
+    head = after.rstrip("0123456789-– ")
+    return len(head) >= len(after) - 6 and head[-1:].isalpha()
+
+
+def _without_closing_note(after: str) -> str:
+    """The venue without the day it appeared or the day it was read, which read as its volume or pages: 'The New
+    York Times, March 17' (the year taken), 'Proceedings of X, August 28-30', 'Research Information. Retrieved 2010-08-07'."""
+    note = _RETRIEVED_NOTE.search(after) if "etrieved" in after or "ccessed" in after else None
+    if note:
+        after = after[: note.start()]
+    date = _TRAILING_DATE.search(after) if after[-1:].isdigit() else None
+    if date and _DAY.fullmatch(after[-2:].lstrip(" -–")) and not _FIRST_DIGIT.search(after, 0, date.start()):
+        after = after[: date.start()]
+    return after
+
+
 def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     after = after.strip(" .,;:")
     if not after:
         return
+    if after[-1:].isdigit() and ("etrieved" in after or "ccessed" in after or _day_closes(after)):
+        after = _without_closing_note(after)
     chapter = _CHAPTER.match(after) or _CHAPTER_NO_EDITORS.match(after)
     if chapter:
         f.type = "chapter"
@@ -854,7 +880,7 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
         if not f.pages:
             f.pages = _range_only(_imprint_pages(strip_italics(publisher))[1])
         return
-    if after[:3] in ("Pp.", "pp.") and " in " in after[:30]:
+    if after[:3] in ("Pp.", "pp.", "Pag") and " in " in after[:30]:
         # ASA: 'Pp. 1-18 in Configurational Comparative Methods, edited by B. Rihoux. Thousand Oaks, CA: Sage.'
         pages_first = _PAGES_BEFORE_BOOK.match(after)
         if pages_first and _plain_chapter(after[pages_first.end() :], f):
@@ -891,12 +917,16 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     if venue:
         f.container, f.type = venue, f.type or ("chapter" if _MEETING.search(venue) else "article-journal")
         return
+    if _MEETING.search(after) and _meeting_after_title(strip_italics(after), f):
+        return
+    if ("pp" in after or "pages" in after) and _book_before_pages(strip_italics(after), f):
+        return
     _split_publisher(strip_italics(after), f)
 
 
-_PAGES_BEFORE_BOOK = re.compile(r"[Pp]p\.\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\s+(?=in\s)")
+_PAGES_BEFORE_BOOK = re.compile(r"(?:[Pp]p\.|Pages)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+)\s+(?=in\s)")
 _CHAPTER_WORDS = frozenset(["In", "in", "Dans", "dans"])
-_IMPRINT_OPENING = re.compile(r"[.,]\s+(?=[A-ZÀ-Þ])")
+_IMPRINT_OPENING = re.compile(r"(?:[.,]|(?<=[?!]))\s+(?=[A-ZÀ-Þ])")
 
 
 def _imprint_start(text: str) -> re.Match[str] | None:
@@ -1020,7 +1050,7 @@ _EDITORS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PAGES_IN_CHAPTER = re.compile(
-    r"[,.]?\s*\(?(?:\b(?:[Pp]p\.|p\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
+    r"[,.]?\s*\(?(?:\b(?:[Pp]p\.|p\.|pages?)\s*|(?<=\()(?=\d+\s*[-–])|(?<=,\s|[a-z]\.)(?=\d+\s*[-–]{1,2}\s*\d+\b))"
     r"(?P<pages>[A-Z]?\d+\s*[-–]{1,2}\s*[A-Z]?\d+|[A-Z]?\d+)\)?"
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -1049,8 +1079,16 @@ _VOLUME_AFTER_BOOK = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_AFTER_BOOK = re.compile(r",\s*(\d{1,3})$")
+#: The numbered volume of a series the book is in: ', volume 989 of Lecture Notes in Computer Science'.
+_VOLUME_OF_SERIES = re.compile(r"[,.]?\s+(?i:vol\.?|volume)\s*(?P<volume>\d+),?\s+of\s+[A-Z][^,()]{2,120}$")
+#: The book's editors named after it: 'Automata, Languages, and Programming, F. Meyer and B. Monien, Eds.'.
+_EDITORS_AFTER_BOOK = re.compile(r",\s+(?P<editors>[^,()]{3,120}?),?\s+(?:[Ee]ds?\.?|[Ee]ditors)$")
+#: The chapter's number after its book: 'Mind as Motion: Explorations in Cognition, chapter 14'.
+_CHAPTER_NUMBER_AFTER = re.compile(r"[,.]\s*(?:[Cc]hapter|[Cc]hap\.|[Cc]h\.)\s*\d{1,3}$")
 #: The book's editors written after it: ', edited by Colin Renfrew', '(edited by S. Eliot and J. Rose)'.
-_EDITED_BY_AFTER = re.compile(r"[,.]?\s*\(?\bedited by\s[^()]{2,200}\)?$", re.IGNORECASE)
+_EDITED_BY_AFTER = re.compile(r"(?:[,.]?\s*\(?\bedited by|,\s*eds?\.)\s[^()]{2,200}\)?$", re.IGNORECASE)
+#: An editor's 'ed.' closing a part of a chapter's book, not a sentence: 'In Theorizing Documentary, ed. Michael Renov'.
+_EDITOR_BEFORE_STOP = re.compile(r",\s*eds?$")
 #: What names a meeting, whose place, dates and publisher often follow its name.
 _MEETING = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Workshop|Congress|Meeting|Colloquium)\b")
 _MONTH_DATE = re.compile(rf"^(?:{_MONTH})\.?\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?$", re.IGNORECASE)
@@ -1089,6 +1127,10 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         f.pages = f.pages or _page_range(trailing_pages.group("pages"))
         book = book[: trailing_pages.start()].rstrip(" ,.")
     if "ol" in book:  # 'Vol', 'vol', 'volume'
+        in_series = _VOLUME_OF_SERIES.search(book)
+        if in_series and in_series.start() > 0:
+            f.volume = f.volume or in_series.group("volume")
+            book = book[: in_series.start()].rstrip(" ,.")
         volume = _VOLUME_AFTER_BOOK.search(book)
         if volume and volume.start() > 0:
             f.volume = f.volume or volume.group("volume")
@@ -1100,10 +1142,19 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         if number and _LETTERS.search(book, 0, number.start()):
             f.volume = f.volume or number.group(1)
             book = book[: number.start()].rstrip(" ,.")
-    if "edited by" in book:
+    if "edited by" in book or ", ed" in book:
         edited = _EDITED_BY_AFTER.search(book)
         if edited and edited.start() > 0:
             book = book[: edited.start()].rstrip(" ,.")
+    if "ds" in book or "itor" in book:  # 'Eds', 'eds', 'editors'
+        editors = _EDITORS_AFTER_BOOK.search(book)
+        if editors and _names_alone(editors.group("editors")) and _LETTERS.search(book, 0, editors.start()):
+            f.editors = f.editors or parse_editor_phrase(editors.group("editors"))
+            book = book[: editors.start()].rstrip(" ,.")
+    if "ch" in book:
+        chapter = _CHAPTER_NUMBER_AFTER.search(book)
+        if chapter and chapter.start() > 0:
+            book = book[: chapter.start()]
     if "," in book and _MEETING.search(book):
         book = _meeting_tail(book, f)
     return book
@@ -1138,12 +1189,121 @@ def _names_alone(text: str) -> bool:
 def _plain_chapter(after: str, f: _Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = _PLAIN_CHAPTER.match(after)
-    if not m:
+    return m is not None and _chapter_body(after[m.end() :], f, m.group())
+
+
+#: A date left where a meeting's year was taken: 'June', 'Sept. 26-28', '8 May'.
+_DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{_MONTH})\.?(?:\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?)?", re.IGNORECASE)
+
+
+def _place_and_date_only(text: str) -> bool:
+    """Where and when a meeting was held, which names no publisher: 'Chicago, IL, June', 'Helsinki, Finland',
+    'Seattle, Washington, 8 May' (but not 'Springer, Berlin' or 'Petersburg', whose shape does not tell)."""
+    parts = [part.strip(" .") for part in text.split(",")]
+    for k, part in enumerate(parts):
+        following = parts[k + 1] if k + 1 < len(parts) else ""
+        if not (
+            _DATE_PART.fullmatch(part)
+            or _STATE.fullmatch(part)
+            or part in _COUNTRIES
+            or part in _PUBLISHING_CITIES
+            or (
+                (_STATE.fullmatch(following) or following in _COUNTRIES)
+                and _PLACE_PART.match(part)
+                and not (_PUBLISHER_WORD.search(part) or _IMPRINT_WORD.search(part))  # 'ACM Press, NY'
+            )
+        ):
+            return False
+    return True
+
+
+def _meeting_opens(text: str) -> bool:
+    """Whether a meeting's name opens `text`: 'Proceedings of the ACM SIGMOD Conference, pages 18-27, Chicago',
+    'Paper presented at the IEEE Symposium on 3D User Interfaces' (not 'Meeting the Challenge. Routledge')."""
+    head = text.split(", ", 1)[0]
+    stop = _SENTENCE_SPLIT.search(head)
+    if stop:
+        head = head[: stop.start() + 1]
+    return (head[:1].isupper() or head[:1].isdigit()) and not head.startswith("Meeting") and bool(_MEETING.search(head))
+
+
+def _meeting_after_title(after: str, f: _Fields) -> bool:
+    """A paper's meeting after its title with no italics and no 'In' ('Title. Proceedings of X, pages 18-27,
+    Chicago, IL, June'), or after sentences that the title lost ('Subtitle. In Proceedings of X, 1991')."""
+    stops = [stop.span() for stop in _SENTENCE_SPLIT.finditer(after)]
+    for end, start in [(0, 0), *stops]:
+        if start and _ABBREVIATION_BEFORE.search(after, 0, end):
+            continue  # 'European Software Eng. Conf. and ACM Symp.': the stop of an abbreviation
+        piece = after[start:]
+        marker = _PLAIN_CHAPTER.match(piece) if start else None
+        venue = piece[marker.end() :] if marker else piece
+        if _meeting_opens(venue) and _chapter_body(venue, f, marker.group() if marker else ""):
+            leading = after[:start].strip(" .,")
+            if leading and f.title:
+                f.title = f"{f.title}{' ' if f.title.endswith(('?', '!')) else '. '}{leading}"
+            return True
+    return False
+
+
+def _without_editors_before(book: str, f: _Fields, names_only: bool = False) -> str:
+    """The book without the editors named before it, which go to `f`: 'G. Kahn and D. MacQueen, editors, Book'
+    (with `names_only`, what precedes 'eds.' must read as names, not as a book: 'Automata, Languages, F. Meyer, Eds.')."""
+    editors = _EDITORS_BEFORE.match(book) if _may_hold(_folded(book), *_EDITOR_WORDS) else None
+    if editors and (editors.group("bare") or names_only) and not _names_alone(editors.group("editors")):
+        editors = None  # 'In Insular Latin Studies, ed. Michael Herren': the book, then who edited it
+    if not editors:
+        return book
+    f.editors = parse_editor_phrase(editors.group("editors"))
+    return book[editors.end() :]
+
+
+def _book_with_imprint(f: _Fields) -> None:
+    """A chapter's book read as a journal before pages alone, with its editors or imprint inside: 'In What Are
+    People For? New York: North Point Press, 1990, 197-203', 'In: French, B.M. and Short, N.M., eds., Shock
+    Metamorphism of Natural Materials, p. 169-184'."""
+    book = _without_editors_before(f.container, f, names_only=True)
+    stop = _imprint_start(book) if ": " in book else None
+    if stop:
+        f.publisher = f.publisher or publisher_name(book[stop.end() :])
+        book = book[: stop.start()]
+    book = _book_of_chapter(book.strip(" .,"), f)
+    if book != f.container:
+        f.container, f.type = book, "chapter"
+
+
+#: Pages closing a book before its imprint: 'Book, pp. 72-79. Longmans', 'Book (Vol. 1), (pp. 107-115). Denver, CO'.
+_PAGES_BEFORE_IMPRINT = re.compile(
+    r"[,.]?\s*\(?(?:pp?\.|pages)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+)(?:,\s*\d+\s*[-–]{1,2}\s*\d+)*\)?\.\s+(?=[A-Z])"
+)
+
+
+def _book_before_pages(after: str, f: _Fields) -> bool:
+    """A chapter's book with no 'In', its pages, then its imprint: 'Title. Essays in Radical Empiricism, pp. 72-79.
+    Longmans, Green, and Co.', 'Title. Advances in X (Vol. 1), (pp. 107-115). San Mateo, CA: Morgan Kaufmann.'"""
+    pages = _PAGES_BEFORE_IMPRINT.search(after)
+    if not pages:
         return False
-    rest = after[m.end() :]
+    book, imprint = after[: pages.start()], after[pages.end() :].strip(" .,")
+    stops = [stop for stop in _SENTENCE_SPLIT.finditer(book) if not _ABBREVIATION_BEFORE.search(book, 0, stop.start())]
+    leading = book[: stops[-1].start() + 1] if stops else ""
+    book = book[stops[-1].end() :] if stops else book
+    if not (book[:1].isupper() and _LETTERS.search(book) and _LETTERS.search(imprint)) or _SENTENCE_SPLIT.search(
+        imprint
+    ):
+        return False
+    f.pages = f.pages or _page_range(pages.group("pages"))
+    f.publisher = publisher_name(imprint)
+    f.container, f.type = _book_of_chapter(book.strip(" .,"), f), f.type or "chapter"
+    if leading and f.title:
+        f.title = f"{f.title}{' ' if f.title.endswith(('?', '!')) else '. '}{leading.strip(' .')}"
+    return True
+
+
+def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
+    """The book or proceedings of a chapter after its 'In' (`marker`), with its editors, pages and imprint."""
     article = _Fields()
     if _parse_journal_tail(rest, article) and not _imprint_in_tail(article):
-        if m.group() == "In " and article.volume and article.container.isalpha() and article.container.istitle():
+        if marker == "In " and article.volume and article.container.isalpha() and article.container.istitle():
             article.container = "In " + article.container  # 'In Vivo 29, 619-636': a journal, not a chapter marker
         # 'In: Italienisch 66, S. 32-50' is an article; 'In Proceedings X. ACM, New York, 192-203' is not
         f.container, f.volume, f.issue, f.pages, f.type = (
@@ -1160,13 +1320,10 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
             f.container, f.publisher = _without_society_or_place(venue), f.publisher or imprint
+        if marker and not f.volume:
+            _book_with_imprint(f)
         return True
-    editors = _EDITORS_BEFORE.match(rest) if _may_hold(_folded(rest), *_EDITOR_WORDS) else None
-    if editors and editors.group("bare") and not _names_alone(editors.group("editors")):
-        editors = None  # 'In Insular Latin Studies, ed. Michael Herren': the book, then who edited it
-    if editors:
-        f.editors = parse_editor_phrase(editors.group("editors"))
-        rest = rest[editors.end() :]
+    rest = _without_editors_before(rest, f)
     tail = ""
     pages = _PAGES_IN_CHAPTER.search(rest)
     if pages:
@@ -1175,6 +1332,8 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
     container = rest
     for stop in _SENTENCE_SPLIT.finditer(rest):
         # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
+        if _EDITOR_BEFORE_STOP.search(rest, max(stop.start() - 6, 0), stop.start()):
+            continue
         if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()) or _opens_with_place_colon(rest, stop.end()):
             container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
             break
@@ -1195,7 +1354,7 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
         f.pages = f.pages or _page_range(pages_only.group("pages"))
         sentences = sentences[:-1]
         tail = ". ".join(sentences)
-    if _LETTERS.search(tail):
+    if _LETTERS.search(tail) and not _place_and_date_only(sentences[-1]):
         f.publisher = publisher_name(sentences[-1])
         if not f.pages:
             f.pages = _range_only(_imprint_pages(tail)[1])
