@@ -1005,7 +1005,7 @@ def _journal_without_numbers(after: str) -> str:
         return ""
     for stop in _SENTENCE_SPLIT.finditer(text):
         # 'SIAM J. Discr. Math., to appear': a journal not yet out may have an abbreviated name
-        if not (not_yet and _ABBREVIATION_BEFORE.search(text, 0, stop.start())):
+        if not (not_yet and _abbreviation_before(text, stop.start())):
             return ""
     if not (text[0].isupper() or text[:2].lower() in {"bi", "me", "ar", "ps"}):
         return ""
@@ -1055,6 +1055,14 @@ _PAGES_IN_CHAPTER = re.compile(
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]{0,4}$")
+#: How far back an abbreviation before a stop can start: ' Abcde' is six characters.
+_ABBREVIATION_REACH = 6
+
+
+def _abbreviation_before(text: str, end: int) -> bool:
+    """Whether a short capitalised word ('Proc', 'Conf', 'Eng') closes `text[:end]`. Only the few characters
+    before `end` are searched, so that loops over a long text's full stops stay linear."""
+    return _ABBREVIATION_BEFORE.search(text, max(0, end - _ABBREVIATION_REACH), end) is not None
 
 
 def _imprint_in_tail(article: _Fields) -> bool:
@@ -1067,7 +1075,7 @@ def _imprint_in_tail(article: _Fields) -> bool:
     if article.volume:
         return False
     return any(
-        not _ABBREVIATION_BEFORE.search(article.container, 0, stop.start())
+        not _abbreviation_before(article.container, stop.start())
         for stop in _SENTENCE_SPLIT.finditer(article.container)
     )
 
@@ -1217,10 +1225,14 @@ def _place_and_date_only(text: str) -> bool:
     return True
 
 
+#: How far into a text a meeting's name is looked for: real names and the sentences before them are far shorter.
+_MEETING_REACH = 400
+
+
 def _meeting_opens(text: str) -> bool:
     """Whether a meeting's name opens `text`: 'Proceedings of the ACM SIGMOD Conference, pages 18-27, Chicago',
     'Paper presented at the IEEE Symposium on 3D User Interfaces' (not 'Meeting the Challenge. Routledge')."""
-    head = text.split(", ", 1)[0]
+    head = text[:_MEETING_REACH].split(", ", 1)[0]
     stop = _SENTENCE_SPLIT.search(head)
     if stop:
         head = head[: stop.start() + 1]
@@ -1230,9 +1242,15 @@ def _meeting_opens(text: str) -> bool:
 def _meeting_after_title(after: str, f: _Fields) -> bool:
     """A paper's meeting after its title with no italics and no 'In' ('Title. Proceedings of X, pages 18-27,
     Chicago, IL, June'), or after sentences that the title lost ('Subtitle. In Proceedings of X, 1991')."""
-    stops = [stop.span() for stop in _SENTENCE_SPLIT.finditer(after)]
-    for end, start in [(0, 0), *stops]:
-        if start and _ABBREVIATION_BEFORE.search(after, 0, end):
+    # the sentences a title lost are short: looking for the meeting only in the first few hundred characters
+    # keeps a long text linear (each try reads the text after it)
+    spans = [(0, 0)]
+    for stop in _SENTENCE_SPLIT.finditer(after):
+        if stop.start() >= _MEETING_REACH:
+            break
+        spans.append(stop.span())
+    for end, start in spans:
+        if start and _abbreviation_before(after, end):
             continue  # 'European Software Eng. Conf. and ACM Symp.': the stop of an abbreviation
         piece = after[start:]
         marker = _PLAIN_CHAPTER.match(piece) if start else None
@@ -1284,7 +1302,7 @@ def _book_before_pages(after: str, f: _Fields) -> bool:
     if not pages:
         return False
     book, imprint = after[: pages.start()], after[pages.end() :].strip(" .,")
-    stops = [stop for stop in _SENTENCE_SPLIT.finditer(book) if not _ABBREVIATION_BEFORE.search(book, 0, stop.start())]
+    stops = [stop for stop in _SENTENCE_SPLIT.finditer(book) if not _abbreviation_before(book, stop.start())]
     leading = book[: stops[-1].start() + 1] if stops else ""
     book = book[stops[-1].end() :] if stops else book
     if not (book[:1].isupper() and _LETTERS.search(book) and _LETTERS.search(imprint)) or _SENTENCE_SPLIT.search(
@@ -1334,7 +1352,7 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
         if _EDITOR_BEFORE_STOP.search(rest, max(stop.start() - 6, 0), stop.start()):
             continue
-        if not _ABBREVIATION_BEFORE.search(rest, 0, stop.start()) or _opens_with_place_colon(rest, stop.end()):
+        if not _abbreviation_before(rest, stop.start()) or _opens_with_place_colon(rest, stop.end()):
             container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
             break
     else:
