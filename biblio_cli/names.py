@@ -103,8 +103,24 @@ def vancouver_prefix(block: str) -> str:
             return ""  # the common case (APA, French...): the first name settles it, no full split
     tokens = _split_outside_parens(names)
     if tokens and all(_is_vancouver_name(t) for t in tokens):
-        return head
+        return "" if len(tokens) == 1 and _given_then_family(names, block, m.end()) else head
     return ""
+
+
+#: A given name and one middle initial, as 'Eric J' in 'Eric J. Rossetter, ...' (and Vancouver's 'Smith J').
+_GIVEN_AND_INITIAL = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+ [A-Z]")
+#: One family name closing a name written given name first, before the next name ('Rossetter, Joshua',
+#: 'Allen and Harry': not 'Obata K. Excitatory and trophic', a title) or a title's word ('Berman. Fiction';
+#: a word with its stop is a journal's abbreviation: 'Bologonesi S. Nucl. Phys. B').
+_FAMILY_CLOSING_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w'’\-]*[a-zà-ÿ][\w'’\-]*(?:(?:,|\s(?:and|&))\s+[A-ZÀ-Þ‘“\"«]|\.\s+[^\s.]+(?:[\s,:;]|$))"
+)
+
+
+def _given_then_family(names: str, block: str, after: int) -> bool:
+    """'Eric J. Rossetter, Joshua P. Switkes, ...', 'Russell A. Berman. Fiction Sets You Free': a given name and
+    a middle initial, then one family name, not a Vancouver name ('Smith J') before its title."""
+    return bool(_GIVEN_AND_INITIAL.fullmatch(names) and _FAMILY_CLOSING_NAME.match(block, after))
 
 
 #: 'Smith, John. Title ...', 'Goethe, Johann Wolfgang von. Title', 'Klein, Étienne, Les tactiques, ...': an
@@ -168,6 +184,7 @@ def names_prefix(block: str) -> str:
             family_alone = False  # 'Gibson, R. L., Reimold, W. U., Title, Journal': inverted names
         elif not (
             _LEADING_INITIALS.match(token)
+            or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
             or _is_vancouver_name(token)
             or _LEADING_BARE_INITIALS.match(token)
             or _is_family_then_initials(token)
@@ -193,6 +210,32 @@ def _is_family_then_initials(token: str) -> bool:
 
 #: 'et al.' after a name: written by a name's side, so with a space or a comma before it.
 _ET_AL_AFTER_NAME = re.compile(r"(?<=[\s,])et\.?\s?al\b\.?")
+
+
+#: A role that closes the names before the title: ', eds.', ' (Editors).', ', (dir.).' (Chicago, MLA, French).
+_ROLE_CLOSING_NAMES = re.compile(
+    r"(?:,\s*|\s)\((?:eds?|editors?|dirs?|coords?|éds?|hrsg|hg)\.?\)|,\s*(?:(?:eds?|éds?|dirs?|hrsg|hg)\.|editors?\b)(?!\s*by\b)",
+    re.IGNORECASE,
+)
+
+
+def names_before_role(block: str) -> tuple[str, str]:
+    """'Brown, Charles S., and Ted Toadvine, eds. Eco-Phenomenology ...' -> the names and the text after the role,
+    or ('', '') when no role closes a list of names inside `block` (APA's 'Smith, J. (Ed.).' is left to strip_role).
+
+    Not 'Lord, A. B., The Singer Resumes the Tale, ed. by M. L. Lord' (the title's editor) nor a chapter's
+    'In Bouma, H. (Eds.), Working Models' (the book's editors).
+    """
+    role = _ROLE_CLOSING_NAMES.search(block, 0, 300)
+    if not role:
+        return "", ""
+    names, after = block[: role.start()], block[role.end() :]
+    if not after.strip(" .,") or not names or names.startswith(("In ", "in ")):
+        return "", ""
+    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(strip_et_al(names)[0])]
+    if any(not t or len(t) > 40 or not _NAME_WORDS.match(t) or t.startswith("The ") for t in tokens):
+        return "", ""
+    return names, after.lstrip(" .,")
 
 
 def _names_before_et_al(block: str) -> str:
@@ -290,7 +333,7 @@ def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
         return False
     if len(pieces) == 1:  # 'Gene T. J. Wuu and Arthur Bern': the first name, and the list goes on after it
         family = _FAMILY_THEN_STOP.match(block, after)
-        return bool(family and family.group(0)[-1] == " ")
+        return bool(family and family.group(0)[-1] == " ") or _given_then_family(last, block, after)
     before = pieces[-2].split()
     if len(before) == 1 and len(pieces) > 2 and before[0][:1].isupper() and not _is_initials(before[0]):
         # 'Blish, James, and Norman L. Knight. Title': the inverted first name is whole, a new name opens
