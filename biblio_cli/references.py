@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from biblio_cli.markup import strip_italics
 from biblio_cli.model import Person, Reference
-from biblio_cli.names import names_before_role, names_prefix, parse_authors, parse_editor_phrase, strip_role, vancouver_prefix
+from biblio_cli.names import (
+    names_before_role,
+    names_prefix,
+    parse_authors,
+    parse_editor_phrase,
+    strip_role,
+    vancouver_prefix,
+)
 from biblio_cli.normalize import canonical_year_label, fold_typography, is_valid_doi, normalize_doi
 from biblio_cli.sections import RawEntry
 
