@@ -21,7 +21,8 @@ _LEADING_INITIALS = re.compile(
 )
 #: A given name, initials, then the family name: 'David W. Aha' after 'Kibler, D., and'.
 _GIVEN_INITIALS_FAMILY = re.compile(r"^[^\W\d_][a-z]+(?:\s+[^\W\d_]\.)+\s+(?P<family>[^\W\d_][\w'’\-]+)$")
-_TRAILING_BARE_INITIALS = re.compile(r"^(?P<family>[^\W\d_][\w'’\- ]*?)(?<!\s)\s+(?P<given>[A-Z]{1,3})$")
+#: The family may hold UTF-8 read as Latin-1, whose second bytes are signs: 'KrutzÃ©n E', 'BÃ¤ck SE' (not « »).
+_TRAILING_BARE_INITIALS = re.compile(r"^(?P<family>[^\W\d_][\w'’\- ¡-ª¬-º¼-¿]*?)(?<!\s)\s+(?P<given>[A-Z]{1,3})$")
 #: Same splits as r"\s*(?:,?\s+(?:&|and|...)\s+|\s*&\s*|;\s*|,\s*)", written so that a long run of spaces
 #: is not rescanned from each of its characters (cubic time): a separator never starts inside a run.
 _SEPARATORS = re.compile(
@@ -421,6 +422,10 @@ def _split_outside_parens(block: str) -> list[str]:
     return [p.replace("\0", ",").replace("\1", "&").strip() for p in parts if p and p.strip()]
 
 
+#: One capitalised word, a family name when names are joined by 'and' alone: 'Lowe', 'Nilsson-Ehle'.
+_ONE_FAMILY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?")
+
+
 def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, ...], bool, list[str]]:
     """Parse an author block. Returns (persons, et_al, problems).
 
@@ -444,6 +449,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
         and all(_is_vancouver_name(t) for t in [*tokens[:-1], tokens[-1][:-1]])
     ):
         tokens[-1] = tokens[-1][:-1]  # 'Bae E, Drewell R.': the dot ends the list, 'R' is no dotted initial
+    if len(tokens) > 1 and "," not in block and ";" not in block and all(_ONE_FAMILY.fullmatch(t) for t in tokens):
+        return tuple(_person(t) for t in tokens), et_al, problems  # 'Lowe and Cheng': two families, no given name
     persons: list[Person] = []
     initials_seen = any(_is_initials(t) for t in tokens)
     any_group = any(_is_group_like(t) for t in tokens)
