@@ -185,10 +185,10 @@ def names_prefix(block: str) -> str:
             family_alone = False  # 'Gibson, R. L., Reimold, W. U., Title, Journal': inverted names
         elif not (
             _LEADING_INITIALS.match(token)
-            or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
             or _is_vancouver_name(token)
             or _LEADING_BARE_INITIALS.match(token)
             or _is_family_then_initials(token)
+            or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
         ):
             if not _FAMILY_ALONE.match(token) or _is_group_like(token):
                 break
@@ -214,9 +214,11 @@ _ET_AL_AFTER_NAME = re.compile(r"(?<=[\s,])et\.?\s?al\b\.?")
 
 
 #: A role that closes the names before the title: ', eds.', ' (Editors).', ', (dir.).' (Chicago, MLA, French).
+#: Case spelt out and a comma or '(' first: the search skips every other character fast (one per entry).
+_ROLE_WORD = r"(?:[Ee]ds?|[Ee]ditors?|[Dd]irs?|[Cc]oords?|[Éé]ds?|[Hh]rsg|[Hh]g)"
 _ROLE_CLOSING_NAMES = re.compile(
-    r"(?:,\s*|\s)\((?:eds?|editors?|dirs?|coords?|éds?|hrsg|hg)\.?\)|,\s*(?:(?:eds?|éds?|dirs?|hrsg|hg)\.|editors?\b)(?!\s*by\b)",
-    re.IGNORECASE,
+    rf"[,(](?:(?<=,)\s*(?:\({_ROLE_WORD}\.?\)|(?:(?:[Ee]ds?|[Éé]ds?|[Dd]irs?|[Hh]rsg|[Hh]g)\.|[Ee]ditors?\b)(?!\s*by\b))"
+    rf"|(?<=\s\(){_ROLE_WORD}\.?\))"
 )
 
 
@@ -227,7 +229,7 @@ def names_before_role(block: str) -> tuple[str, str]:
     Not 'Lord, A. B., The Singer Resumes the Tale, ed. by M. L. Lord' (the title's editor) nor a chapter's
     'In Bouma, H. (Eds.), Working Models' (the book's editors).
     """
-    role = _ROLE_CLOSING_NAMES.search(block, 0, 300)
+    role = _ROLE_CLOSING_NAMES.search(block, 0, 200)
     if not role:
         return "", ""
     names, after = block[: role.start()], block[role.end() :]
@@ -236,7 +238,7 @@ def names_before_role(block: str) -> tuple[str, str]:
     tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(strip_et_al(names)[0])]
     if any(not t or len(t) > 40 or not _NAME_WORDS.match(t) or t.startswith("The ") for t in tokens):
         return "", ""
-    return names, after.lstrip(" .,")
+    return names.rstrip(), after.lstrip(" .,")
 
 
 def _names_before_et_al(block: str) -> str:

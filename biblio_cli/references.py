@@ -2003,8 +2003,12 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         # 'Ce\u0301line': a letter then a combining accent, which the name patterns do not read as a letter
         text, block, rest = (unicodedata.normalize("NFC", part) for part in (text, block, rest))
-    names_by_role, after_role = names_before_role(block) if "d" in block[:300] else ("", "")  # eds., (dir.), Hrsg.
-    names_only = "" if names_by_role else vancouver_prefix(block)
+    names_only = vancouver_prefix(block)
+    # fewer than 12 letters after the year (without listing them all): the year closes the entry
+    year_last = not names_only and not _TWELVE_LETTERS.match(rest)
+    # A role before the title inside the block needs the title there: the year closes the entry, or is missing
+    by_role = not names_only and (year_last or f.year is None)
+    names_by_role, after_role = names_before_role(block) if by_role else ("", "")
     natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
     if names_by_role:  # 'Brown, Charles S., and Ted Toadvine, eds. Eco-Phenomenology. Albany: SUNY Press, 2003.'
         block, rest, natural = names_by_role, f"{after_role} {rest}", True
@@ -2024,7 +2028,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     elif names_only:
         # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
-    elif not _TWELVE_LETTERS.match(rest):  # fewer than 12 letters (without listing them all)
+    elif year_last if f.year is not None else not _TWELVE_LETTERS.match(rest):  # no year: `rest` may be new
         # The year closes the entry (IEEE, Elsevier, Chicago notes): the block holds names and the work.
         names, natural = _names_before_journal(block, rest)
         if not names and _journal_alone(f"{block} {rest}"):
