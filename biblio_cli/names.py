@@ -114,14 +114,20 @@ _GIVEN_AND_INITIAL = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+ [A-Z]")
 #: 'Allen and Harry': not 'Obata K. Excitatory and trophic', a title) or a title's word ('Berman. Fiction';
 #: a word with its stop is a journal's abbreviation: 'Bologonesi S. Nucl. Phys. B').
 _FAMILY_CLOSING_NAME = re.compile(
-    r"[A-ZÀ-Þ][\w'’\-]*[a-zà-ÿ][\w'’\-]*(?:(?:,|\s(?:and|&))\s+[A-ZÀ-Þ‘“\"«]|\.\s+[^\s.]+(?:[\s,:;]|$))"
+    r"[A-ZÀ-Þ][\w'’\-]*[a-zà-ÿ][\w'’\-]*(?:(?:,|\s(?:and|&))\s+[A-ZÀ-Þ‘“\"«]|\.\s+(?P<title>[^\s.]+(?:[\s,:;]|$)))"
 )
+#: A number before the sentence's end: the journal of 'Nikas G. Pinopodes. Human Reproduction 14: 99-106'.
+_NUMBER_BEFORE_STOP = re.compile(r"[^.\d]*\d")
 
 
 def _given_then_family(names: str, block: str, after: int) -> bool:
     """'Eric J. Rossetter, Joshua P. Switkes, ...', 'Russell A. Berman. Fiction Sets You Free': a given name and
     a middle initial, then one family name, not a Vancouver name ('Smith J') before its title."""
-    return bool(_GIVEN_AND_INITIAL.fullmatch(names) and _FAMILY_CLOSING_NAME.match(block, after))
+    if not _GIVEN_AND_INITIAL.fullmatch(names):
+        return False
+    family = _FAMILY_CLOSING_NAME.match(block, after)
+    # 'Nikas G. Pinopodes. Human Reproduction 14': a title of one word, then the journal and its volume
+    return bool(family and not (family.group("title") and _NUMBER_BEFORE_STOP.match(block, family.start("title"))))
 
 
 #: 'Smith, John. Title ...', 'Goethe, Johann Wolfgang von. Title', 'Klein, Étienne, Les tactiques, ...': an
