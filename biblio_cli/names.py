@@ -21,7 +21,8 @@ _LEADING_INITIALS = re.compile(
 )
 #: A given name, initials, then the family name: 'David W. Aha' after 'Kibler, D., and'.
 _GIVEN_INITIALS_FAMILY = re.compile(r"^[^\W\d_][a-z]+(?:\s+[^\W\d_]\.)+\s+(?P<family>[^\W\d_][\w'’\-]+)$")
-_TRAILING_BARE_INITIALS = re.compile(r"^(?P<family>[^\W\d_][\w'’\- ]*?)(?<!\s)\s+(?P<given>[A-Z]{1,3})$")
+#: The family may hold UTF-8 read as Latin-1, whose second bytes are signs: 'KrutzÃ©n E', 'BÃ¤ck SE' (not « »).
+_TRAILING_BARE_INITIALS = re.compile(r"^(?P<family>[^\W\d_][\w'’\- ¡-ª¬-º¼-¿]*?)(?<!\s)\s+(?P<given>[A-Z]{1,3})$")
 #: Same splits as r"\s*(?:,?\s+(?:&|and|...)\s+|\s*&\s*|;\s*|,\s*)", written so that a long run of spaces
 #: is not rescanned from each of its characters (cubic time): a separator never starts inside a run.
 _SEPARATORS = re.compile(
@@ -103,8 +104,30 @@ def vancouver_prefix(block: str) -> str:
             return ""  # the common case (APA, French...): the first name settles it, no full split
     tokens = _split_outside_parens(names)
     if tokens and all(_is_vancouver_name(t) for t in tokens):
-        return head
+        return "" if len(tokens) == 1 and _given_then_family(names, block, m.end()) else head
     return ""
+
+
+#: A given name and one middle initial, as 'Eric J' in 'Eric J. Rossetter, ...' (and Vancouver's 'Smith J').
+_GIVEN_AND_INITIAL = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+ [A-Z]")
+#: One family name closing a name written given name first, before the next name ('Rossetter, Joshua',
+#: 'Allen and Harry': not 'Obata K. Excitatory and trophic', a title) or a title's word ('Berman. Fiction';
+#: a word with its stop is a journal's abbreviation: 'Bologonesi S. Nucl. Phys. B').
+_FAMILY_CLOSING_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w'’\-]*[a-zà-ÿ][\w'’\-]*(?:(?:,|\s(?:and|&))\s+[A-ZÀ-Þ‘“\"«]|\.\s+(?P<title>[^\s.]+(?:[\s,:;]|$)))"
+)
+#: A number before the sentence's end: the journal of 'Nikas G. Pinopodes. Human Reproduction 14: 99-106'.
+_NUMBER_BEFORE_STOP = re.compile(r"[^.\d]*\d")
+
+
+def _given_then_family(names: str, block: str, after: int) -> bool:
+    """'Eric J. Rossetter, Joshua P. Switkes, ...', 'Russell A. Berman. Fiction Sets You Free': a given name and
+    a middle initial, then one family name, not a Vancouver name ('Smith J') before its title."""
+    if not _GIVEN_AND_INITIAL.fullmatch(names):
+        return False
+    family = _FAMILY_CLOSING_NAME.match(block, after)
+    # 'Nikas G. Pinopodes. Human Reproduction 14': a title of one word, then the journal and its volume
+    return bool(family and not (family.group("title") and _NUMBER_BEFORE_STOP.match(block, family.start("title"))))
 
 
 #: 'Smith, John. Title ...', 'Goethe, Johann Wolfgang von. Title', 'Klein, Étienne, Les tactiques, ...': an
@@ -171,6 +194,7 @@ def names_prefix(block: str) -> str:
             or _is_vancouver_name(token)
             or _LEADING_BARE_INITIALS.match(token)
             or _is_family_then_initials(token)
+            or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
         ):
             if not _FAMILY_ALONE.match(token) or _is_group_like(token):
                 break
@@ -193,6 +217,34 @@ def _is_family_then_initials(token: str) -> bool:
 
 #: 'et al.' after a name: written by a name's side, so with a space or a comma before it.
 _ET_AL_AFTER_NAME = re.compile(r"(?<=[\s,])et\.?\s?al\b\.?")
+
+
+#: A role that closes the names before the title: ', eds.', ' (Editors).', ', (dir.).' (Chicago, MLA, French).
+#: Case spelt out and a comma or '(' first: the search skips every other character fast (one per entry).
+_ROLE_WORD = r"(?:[Ee]ds?|[Ee]ditors?|[Dd]irs?|[Cc]oords?|[Éé]ds?|[Hh]rsg|[Hh]g)"
+_ROLE_CLOSING_NAMES = re.compile(
+    rf"[,(](?:(?<=,)\s*(?:\({_ROLE_WORD}\.?\)|(?:(?:[Ee]ds?|[Éé]ds?|[Dd]irs?|[Hh]rsg|[Hh]g)\.|[Ee]ditors?\b)(?!\s*by\b))"
+    rf"|(?<=\s\(){_ROLE_WORD}\.?\))"
+)
+
+
+def names_before_role(block: str) -> tuple[str, str]:
+    """'Brown, Charles S., and Ted Toadvine, eds. Eco-Phenomenology ...' -> the names and the text after the role,
+    or ('', '') when no role closes a list of names inside `block` (APA's 'Smith, J. (Ed.).' is left to strip_role).
+
+    Not 'Lord, A. B., The Singer Resumes the Tale, ed. by M. L. Lord' (the title's editor) nor a chapter's
+    'In Bouma, H. (Eds.), Working Models' (the book's editors).
+    """
+    role = _ROLE_CLOSING_NAMES.search(block, 0, 200)
+    if not role:
+        return "", ""
+    names, after = block[: role.start()], block[role.end() :]
+    if not after.strip(" .,") or not names or names.startswith(("In ", "in ")):
+        return "", ""
+    tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(strip_et_al(names)[0])]
+    if any(not t or len(t) > 40 or not _NAME_WORDS.match(t) or t.startswith("The ") for t in tokens):
+        return "", ""
+    return names.rstrip(), after.lstrip(" .,")
 
 
 def _names_before_et_al(block: str) -> str:
@@ -290,7 +342,7 @@ def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
         return False
     if len(pieces) == 1:  # 'Gene T. J. Wuu and Arthur Bern': the first name, and the list goes on after it
         family = _FAMILY_THEN_STOP.match(block, after)
-        return bool(family and family.group(0)[-1] == " ")
+        return bool(family and family.group(0)[-1] == " ") or _given_then_family(last, block, after)
     before = pieces[-2].split()
     if len(before) == 1 and len(pieces) > 2 and before[0][:1].isupper() and not _is_initials(before[0]):
         # 'Blish, James, and Norman L. Knight. Title': the inverted first name is whole, a new name opens
@@ -378,6 +430,10 @@ def _split_outside_parens(block: str) -> list[str]:
     return [p.replace("\0", ",").replace("\1", "&").strip() for p in parts if p and p.strip()]
 
 
+#: One capitalised word, a family name when names are joined by 'and' alone: 'Lowe', 'Nilsson-Ehle'.
+_ONE_FAMILY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?")
+
+
 def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, ...], bool, list[str]]:
     """Parse an author block. Returns (persons, et_al, problems).
 
@@ -401,6 +457,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
         and all(_is_vancouver_name(t) for t in [*tokens[:-1], tokens[-1][:-1]])
     ):
         tokens[-1] = tokens[-1][:-1]  # 'Bae E, Drewell R.': the dot ends the list, 'R' is no dotted initial
+    if len(tokens) > 1 and "," not in block and ";" not in block and all(_ONE_FAMILY.fullmatch(t) for t in tokens):
+        return tuple(_person(t) for t in tokens), et_al, problems  # 'Lowe and Cheng': two families, no given name
     persons: list[Person] = []
     initials_seen = any(_is_initials(t) for t in tokens)
     any_group = any(_is_group_like(t) for t in tokens)

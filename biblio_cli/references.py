@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from biblio_cli.markup import strip_italics
 from biblio_cli.model import Person, Reference
-from biblio_cli.names import names_prefix, parse_authors, parse_editor_phrase, strip_role, vancouver_prefix
+from biblio_cli.names import (
+    names_before_role,
+    names_prefix,
+    parse_authors,
+    parse_editor_phrase,
+    strip_role,
+    vancouver_prefix,
+)
 from biblio_cli.normalize import canonical_year_label, fold_typography, is_valid_doi, normalize_doi
 from biblio_cli.sections import RawEntry
 
@@ -78,8 +85,11 @@ _YEAR_BARE = re.compile(
     r"|(?<=[.,]\s)(?P<label>(?-i:[ns]\.\s?[dD]|[NS]\.\s?d)\.|in press|sous presse|forthcoming)",
     re.IGNORECASE,
 )
-#: A citation number left before the first author: '33 ', '[5] ', '(36) ', '5. ' (never a four-digit year).
-_LEADING_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]\s*|\(\d{1,3}\)\s*|\d{1,3}\.?\s+)(?=[^\W\d_]|\*)")
+#: A citation number left before the first author: '33 ', '[5] ', '(36) ', '5. ' (never a four-digit year), one
+#: glued to the name by a hyphen ('32-Sharma D, Jelacic J.'), or a list's bullet ('- A.-C. Jucobin, (dir.).').
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:\[\d{1,4}\]\s*|\(\d{1,3}\)\s*|\d{1,3}\.?\s+|\d{1,3}-(?=[A-ZÀ-Þ][a-zà-ÿ])|[-–]\s+)(?=[^\W\d_]|\*)"
+)
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.][^\s.A-Z])[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ITALIC = re.compile(r"\*([^*]+)\*")
 #: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
@@ -2278,7 +2288,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
     text = _lift_identifiers(fold_typography(raw.text), f)
-    if text[:1].isdigit() or text[:1] in "[( \t":  # the only ways _LEADING_NUMBER can start
+    if text[:1].isdigit() or text[:1] in "[( \t-–":  # the only ways _LEADING_NUMBER can start
         text = _LEADING_NUMBER.sub("", text, count=1)
     block, rest = _take_year(text, f)
     if _NUMBERS_ONLY.match(rest) and _LETTERS.search(block):
@@ -2289,8 +2299,15 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         # 'Ce\u0301line': a letter then a combining accent, which the name patterns do not read as a letter
         text, block, rest = (unicodedata.normalize("NFC", part) for part in (text, block, rest))
     names_only = vancouver_prefix(block)
+    # fewer than 12 letters after the year (without listing them all): the year closes the entry
+    year_last = not names_only and not _TWELVE_LETTERS.match(rest)
+    # A role before the title inside the block needs the title there: the year closes the entry, or is missing
+    by_role = not names_only and (year_last or f.year is None)
+    names_by_role, after_role = names_before_role(block) if by_role else ("", "")
     natural = False  # names in natural order are likely ('Avrim Blum and Jo Lee. Title. Venue, 1990.')
-    if f.year is None and not f.label and not names_only:
+    if names_by_role:  # 'Brown, Charles S., and Ted Toadvine, eds. Eco-Phenomenology. Albany: SUNY Press, 2003.'
+        block, rest, natural = names_by_role, f"{after_role} {rest}", True
+    elif f.year is None and not f.label and not names_only:
         # No year: the block is the text up to the first sentence's end, which may cut the names ('D. M.
         # Chiarulli, ...') or hold the title too ('Nickle, K.F., The Collection (London: SCM)'): read the
         # names from the whole entry, as when the year closes it
@@ -2301,10 +2318,12 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
             block, rest, natural = names, text[len(names) :], True
         elif names_only:  # cut from the whole entry, which may run past the old block: split the entry there
             block, rest = names_only, text[len(names_only) :]
-    if names_only:
+    if names_by_role:
+        pass
+    elif names_only:
         # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
-    elif not _TWELVE_LETTERS.match(rest):  # fewer than 12 letters (without listing them all)
+    elif year_last if f.year is not None else not _TWELVE_LETTERS.match(rest):  # no year: `rest` may be new
         # The year closes the entry (IEEE, Elsevier, Chicago notes): the block holds names and the work.
         names, natural = _names_before_journal(block, rest)
         if not names and _journal_alone(f"{block} {rest}"):
@@ -2321,6 +2340,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
                 title += "."  # 'Breiman, L. Bagging predictors 1996 Machine Learning 24': the year ends the title
             block, rest, natural = names, f"{title} {rest}", True
     block, role = strip_role(block)
+    role = role or bool(names_by_role)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
     leading_role = _LEADING_ROLE.match(rest)
     role_after = bool(leading_role and strip_role(leading_role.group(1))[1])
