@@ -2318,11 +2318,11 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
             block, rest, natural = names, text[len(names) :], True
         elif names_only:  # cut from the whole entry, which may run past the old block: split the entry there
             block, rest = names_only, text[len(names_only) :]
-    if names_by_role:
-        pass
-    elif names_only:
+    if names_only:
         # 'Bae E, Calhoun V. Title. Journal 2012;157:250-261.': the names end at the first full stop.
         block, rest = names_only, f"{block[len(names_only) :]} {rest}"
+    elif names_by_role:
+        pass  # the role closed the names: block and rest are already split
     elif year_last if f.year is not None else not _TWELVE_LETTERS.match(rest):  # no year: `rest` may be new
         # The year closes the entry (IEEE, Elsevier, Chicago notes): the block holds names and the work.
         names, natural = _names_before_journal(block, rest)
