@@ -1363,7 +1363,8 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         if _EDITOR_BEFORE_STOP.search(rest, max(stop.start() - 6, 0), stop.start()):
             continue
         if not _abbreviation_before(rest, stop.start()) or _opens_with_place_colon(rest, stop.end()):
-            container, tail = rest[: stop.start()], f"{rest[stop.end() :]} {tail}"
+            end = stop.start() + (rest[stop.start()] in "?!")  # 'In Where Do Rivers Go? Boston: ...' keeps its '?'
+            container, tail = rest[:end], f"{rest[stop.end() :]} {tail}"
             break
     else:
         # 'In Advances in X, 7. San Mateo: Morgan Kaufmann', 'In Book, New York: Plenum Press': no sentence ends the book
