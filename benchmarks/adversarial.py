@@ -131,6 +131,10 @@ FRAMED: dict[str, tuple[str, str, str]] = {
     "long-italic": ("*", "a", "*"),
     "long-link": ("[a](http://", "x", ")"),
     "long-doi": ("https://doi.org/10.1234/", "x", "."),
+    # readers that loop over a text's stops: each stop must cost the same, whatever follows it
+    "imprint-stops": ("Smith, J. 1999. Title. In Book, Ab: x", ", Ab: x", " 12-19"),
+    "abbreviation-stops": ("Smith, J. 1999. Title. Proceedings of the Conf. ", "Ab. Cd. ", " pp. 12-19. London"),
+    "meeting-sentences": ("Smith, J. 1999. Title. ", "Conference abc def. ", "pages 3-4"),
 }
 #: Units drawn at random (seeded) for the 'mixed' inputs.
 _MIX = (*UNITS.values(), "Sorin", "2019", "(", ")", ", ", ". ", " ", "A.", "et al.", "*", "<", ">", "&")

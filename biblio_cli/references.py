@@ -939,16 +939,30 @@ _CHAPTER_WORDS = frozenset(["In", "in", "Dans", "dans"])
 _IMPRINT_OPENING = re.compile(r"(?:[.,]|(?<=[?!]))\s+(?=[A-ZÀ-Þ])")
 
 
+#: How much of the text after 'Place:' is read as the publisher's name: real names and years are far shorter.
+_IMPRINT_NAME_REACH = 300
+#: How many 'Place:' stops are tried before giving up: real entries have one or two.
+_IMPRINT_TRIES = 20
+#: The longest publisher's word that can close a text ('Publishers') and the space before it.
+_IMPRINT_WORD_REACH = 12
+
+
 def _imprint_start(text: str) -> re.Match[str] | None:
     """The stop or comma before a 'Place: Publisher' closing a venue or book: 'Proceedings of X. Irvine, CA: Morgan
     Kaufmann', 'Probabilistic Methods, New York: Plenum Press'. The place must be a publishing city or carry a
     state, or the name a publisher's word, so that 'Title. Politikon: South African Journal' stays whole."""
+    closing_word: bool | None = None  # the name runs to the end of `text`: whether a publisher's word ends it
+    tries = 0
     for stop in _IMPRINT_OPENING.finditer(text):
         if not _opens_with_place_colon(text, stop.end()):
             continue
-        place, _, name = text[stop.end() :].partition(":")
-        places = [part.strip() for part in place.split(",")]
-        name = name.strip(" .,")
+        tries += 1
+        if tries > _IMPRINT_TRIES:
+            return None  # no imprint among the first 'Place:' stops: not one that a list would write
+        colon = text.index(":", stop.end())  # within 40 characters: _opens_with_place_colon found it
+        places = [part.strip() for part in text[stop.end() : colon].split(",")]
+        # the name is read only so far: a text of many 'Place:' stops must not be searched whole at each one
+        name = text[colon + 1 : colon + 1 + _IMPRINT_NAME_REACH].strip(" .,")
         if (
             places[0] in _CHAPTER_WORDS
             or not name
@@ -957,7 +971,12 @@ def _imprint_start(text: str) -> re.Match[str] | None:
         ):
             continue
         known_place = places[0] in _PUBLISHING_CITIES or any(_STATE.fullmatch(part) for part in places[1:])
-        if known_place or _PUBLISHER_HINT.search(name) or _PUBLISHER_WORD.search(name) or _IMPRINT_WORD.search(name):
+        if known_place or _PUBLISHER_HINT.search(name) or _PUBLISHER_WORD.search(name):
+            return stop
+        if closing_word is None:
+            closing = text.rstrip(" .,")
+            closing_word = bool(_IMPRINT_WORD.search(closing, max(0, len(closing) - _IMPRINT_WORD_REACH)))
+        if closing_word:
             return stop
     return None
 
@@ -1360,7 +1379,8 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     container = rest
     for stop in _SENTENCE_SPLIT.finditer(rest):
         # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
-        if _EDITOR_BEFORE_STOP.search(rest, max(stop.start() - 6, 0), stop.start()):
+        before = rest[max(stop.start() - 6, 0) : stop.start()]
+        if "ed" in before and _EDITOR_BEFORE_STOP.search(before):
             continue
         if not _abbreviation_before(rest, stop.start()) or _opens_with_place_colon(rest, stop.end()):
             end = stop.start() + (rest[stop.start()] in "?!")  # 'In Where Do Rivers Go? Boston: ...' keeps its '?'
