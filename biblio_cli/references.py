@@ -816,6 +816,10 @@ def _venue_after_quoted_title(after: str) -> str:
 _COMMA_AND_QUOTE = tuple("," + q for q in "”\"'’»") + tuple(q + "," for q in "”\"'’»")
 
 
+#: French 'éditions' abbreviated before a publisher's name: 'Ed. De Boeck université', 'Éd. du Seuil'.
+_EDITIONS_ABBREVIATED = ("Ed. ", "Éd. ", "Ed ", "Éd ")
+
+
 def _imprint_closing_venue(f: _Fields) -> None:
     """A publisher (and its place) read as the end of a journal's name before pages alone: 'Academic Press, pp. 97-135',
     'Academic Press, New York, pp. 175-203', 'Proceedings of X, AAAI Press, pp 263-266', 'Book. Springer-Verlag, Berlin'."""
@@ -825,8 +829,11 @@ def _imprint_closing_venue(f: _Fields) -> None:
     venue, _, last = container.rpartition(", ")
     if venue and (last in _PUBLISHING_CITIES or _STATE.fullmatch(last)):
         container = venue  # the publisher's place
-    if not _IMPRINT_WORD.search(container):
+    if container.startswith(_EDITIONS_ABBREVIATED) and len(container.split()) <= 5:
+        f.container, f.publisher, f.type = "", container.split(" ", 1)[1], "book"  # 'Ed. De Boeck université, 273-292'
         return
+    if not (_IMPRINT_WORD.search(container) or _company_name(container[container.rfind(" ", 0, -4) + 1 :])):
+        return  # 'Academic Press', 'Elsevier Science BV' (the last word or two tell)
     cut = max(container.rfind(", "), container.rfind(". "))
     imprint = container[cut + 2 :] if cut >= 0 else container
     if len(imprint.split()) <= 3 and not _JOURNAL_WORD.search(imprint):
@@ -1670,6 +1677,8 @@ def _split_publisher(after: str, f: _Fields) -> None:
     parts = _join_corporate_suffixes([p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)], ". ")
     if not parts:
         return
+    if ", " in parts[-1]:
+        parts[-1:] = _subtitle_before_city(parts[-1])
     f.publisher = publisher_name(parts[-1])
     if not f.pages:
         f.pages = _range_only(_imprint_pages(parts[-1])[1])
@@ -1677,6 +1686,31 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if leading and f.title:
         joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
         f.title = f"{f.title}{joiner}{leading}"
+
+
+#: How many comma-separated parts closing a text may follow the city of its imprint ('Paris, Gallimard, 2000, 837').
+_AFTER_CITY = 3
+
+
+def _subtitle_then_name(before: str, after: str) -> bool:
+    """Whether the parts around a city are a subtitle in sentence case and a publisher ('Témoins et témoignages',
+    'Paris', 'Maisonneuve et Larose'), not a publisher and a state or country ('Academic Press, London, UK')."""
+    return (
+        any(word[:1].islower() for word in before.split())
+        and not _PUBLISHER_HINT.search(before)
+        and after[:1].isupper()
+        and not (_PLACE_CODE.fullmatch(after) or _STATE.fullmatch(after) or after in _COUNTRIES)
+    )
+
+
+def _subtitle_before_city(sentence: str) -> list[str]:
+    """A sentence that holds a subtitle before 'City, Publisher', split before the city, or the sentence alone:
+    'Histoire de la souveraineté, Paris, Gallimard' -> ['Histoire de la souveraineté', 'Paris, Gallimard']."""
+    pieces = sentence.split(", ")
+    for k in range(len(pieces) - 2, max(0, len(pieces) - 2 - _AFTER_CITY), -1):
+        if pieces[k] in _PUBLISHING_CITIES and _subtitle_then_name(pieces[k - 1], pieces[k + 1]):
+            return [", ".join(pieces[:k]), ", ".join(pieces[k:])]
+    return [sentence]
 
 
 #: A numbered series between a book's title and its imprint: 'Smithsonian Contributions to Anthropology 7.
