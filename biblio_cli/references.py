@@ -1170,9 +1170,9 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
             f.volume = f.volume or number.group(1)
             book = book[: number.start()].rstrip(" ,.")
     if book.endswith(("ed", "ed.", "edn", "edition")):
-        head, _, edition = book.rstrip(".").rpartition(" ")
-        head, _, number = head.rpartition(" ")
-        if head and _EDITION.match(f"{number} {edition}"):
+        head, _, edition_word = book.rstrip(".").rpartition(" ")
+        head, _, ordinal = head.rpartition(" ")
+        if head and _EDITION.match(f"{ordinal} {edition_word}"):
             book = head.rstrip(" ,.")  # 'Comprehensive Textbook of Psychiatry/VI 6th ed', not its editors
     if "edited by" in book or ", ed" in book:
         edited = _EDITED_BY_AFTER.search(book)
@@ -1440,8 +1440,8 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         tail = ". ".join(sentences)
     if _LETTERS.search(tail) and not _place_and_date_only(sentences[-1]):
         imprint = sentences[-1]
-        place, stop, name = imprint.rpartition(". ") if ". " in imprint else ("", "", "")
-        if stop and name[:1].isupper() and _place_and_date_only(place):
+        place, place_stop, name = imprint.rpartition(". ") if ". " in imprint else ("", "", "")
+        if place_stop and name[:1].isupper() and _place_and_date_only(place):
             imprint = name  # 'pages 377-388, Washington, DC, USA, 2008. IEEE Computer Society': the place first
         f.publisher = publisher_name(imprint)
         if not f.pages:
