@@ -816,6 +816,10 @@ def _venue_after_quoted_title(after: str) -> str:
 _COMMA_AND_QUOTE = tuple("," + q for q in "”\"'’»") + tuple(q + "," for q in "”\"'’»")
 
 
+#: French 'éditions' abbreviated before a publisher's name: 'Ed. De Boeck université', 'Éd. du Seuil'.
+_EDITIONS_ABBREVIATED = ("Ed. ", "Éd. ", "Ed ", "Éd ")
+
+
 def _imprint_closing_venue(f: _Fields) -> None:
     """A publisher (and its place) read as the end of a journal's name before pages alone: 'Academic Press, pp. 97-135',
     'Academic Press, New York, pp. 175-203', 'Proceedings of X, AAAI Press, pp 263-266', 'Book. Springer-Verlag, Berlin'."""
@@ -825,8 +829,11 @@ def _imprint_closing_venue(f: _Fields) -> None:
     venue, _, last = container.rpartition(", ")
     if venue and (last in _PUBLISHING_CITIES or _STATE.fullmatch(last)):
         container = venue  # the publisher's place
-    if not _IMPRINT_WORD.search(container):
+    if container.startswith(_EDITIONS_ABBREVIATED) and len(container.split()) <= 5:
+        f.container, f.publisher, f.type = "", container.split(" ", 1)[1], "book"  # 'Ed. De Boeck université, 273-292'
         return
+    if not (_IMPRINT_WORD.search(container) or _company_name(container[container.rfind(" ", 0, -4) + 1 :])):
+        return  # 'Academic Press', 'Elsevier Science BV' (the last word or two tell)
     cut = max(container.rfind(", "), container.rfind(". "))
     imprint = container[cut + 2 :] if cut >= 0 else container
     if len(imprint.split()) <= 3 and not _JOURNAL_WORD.search(imprint):
@@ -881,6 +888,8 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
             f.volume = pages.group("volume") or f.volume
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
+        if publisher[:1] == "(":
+            book, publisher = rest, ""  # '2 vols. (New York, NY: Norton, 1986), vol. ii': the book's imprint in parens
         f.container = _book_of_chapter(strip_italics(book).strip(" .,"), f)
         trailing_pages = _TRAILING_PAGES.search(publisher)
         if trailing_pages and not f.pages:
@@ -1179,6 +1188,11 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         if number and _LETTERS.search(book, 0, number.start()):
             f.volume = f.volume or number.group(1)
             book = book[: number.start()].rstrip(" ,.")
+    if book.endswith(("ed", "ed.", "edn", "edition")):
+        head, _, edition_word = book.rstrip(".").rpartition(" ")
+        head, _, ordinal = head.rpartition(" ")
+        if head and _EDITION.match(f"{ordinal} {edition_word}"):
+            book = head.rstrip(" ,.")  # 'Comprehensive Textbook of Psychiatry/VI 6th ed', not its editors
     if "edited by" in book or ", ed" in book:
         edited = _EDITED_BY_AFTER.search(book)
         if edited and edited.start() > 0:
@@ -1192,6 +1206,11 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         chapter = _CHAPTER_NUMBER_AFTER.search(book)
         if chapter and chapter.start() > 0:
             book = book[: chapter.start()]
+    if book.endswith(")") and not f.publisher and _named_imprint(book[book.rfind("(") :]):
+        # Chicago: 'in Peter Hill (ed.), The Messiaen Companion (London: Faber, 1995), pp. 488–509'
+        split = _imprint_in_closing_parens(book)
+        if split:
+            book, f.publisher = split
     if "," in book and _MEETING.search(book):
         book = _meeting_tail(book, f)
     return book
@@ -1304,6 +1323,18 @@ def _without_editors_before(book: str, f: _Fields, names_only: bool = False) -> 
     return book[editors.end() :]
 
 
+def _named_imprint(text: str) -> bool:
+    """Whether `text` names a publisher by a place and colon or a publisher's word ('London: Faber', 'University
+    of Chicago Press'), unlike a meeting's acronym or place after its name ('ION GPS 2000', 'Durham, NC, 1987')."""
+    return ": " in text or _PUBLISHER_WORD.search(text) is not None
+
+
+def _company_name(text: str) -> bool:
+    """A short name closed by a publisher's word or a company suffix: 'Mono Book Corp.', 'North-Holland Pub. Co.'."""
+    words = text.split()
+    return 0 < len(words) <= 4 and (words[-1].rstrip(".") in _CORPORATE_SUFFIXES or bool(_IMPRINT_WORD.search(text)))
+
+
 def _book_with_imprint(f: _Fields) -> None:
     """A chapter's book read as a journal before pages alone, with its editors or imprint inside: 'In What Are
     People For? New York: North Point Press, 1990, 197-203', 'In: French, B.M. and Short, N.M., eds., Shock
@@ -1313,6 +1344,15 @@ def _book_with_imprint(f: _Fields) -> None:
     if stop:
         f.publisher = f.publisher or publisher_name(book[stop.end() :])
         book = book[: stop.start()]
+    elif ", " in book:
+        # 'Shock Metamorphism of Natural Materials, Mono Book Corp., Baltimore, MD': the imprint after a comma
+        parts = _join_corporate_suffixes([part.strip() for part in book.split(",")], ", ")
+        k = _imprint_part(parts)
+        if k < 0 and len(parts) > 1 and _company_name(parts[-1]):
+            k = len(parts) - 1  # its places read as a journal's: 'Natural Materials, Mono Book Corp.'
+        if k > 0:
+            f.publisher = f.publisher or publisher_name(", ".join(parts[k:]))
+            book = ", ".join(parts[:k])
     book = _book_of_chapter(book.strip(" .,"), f)
     if book != f.container:
         f.container, f.type = book, "chapter"
@@ -1346,6 +1386,16 @@ def _book_before_pages(after: str, f: _Fields) -> bool:
     return True
 
 
+#: How long a publisher's name closing a chapter's book may be, so that its stop ends the book.
+_SHORT_IMPRINT = 60
+
+
+def _short_imprint_after(text: str, start: int) -> bool:
+    """Whether a short publisher's name closes `text` from `start`, so that the stop before it ends a book whose last
+    word reads as an abbreviation: 'In G. Bakir, editors, Predicting Structured Data. MIT Press, 2006'."""
+    return len(text) - start <= _SHORT_IMPRINT and _PUBLISHER_WORD.search(text, start) is not None
+
+
 def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     """The book or proceedings of a chapter after its 'In' (`marker`), with its editors, pages and imprint."""
     article = _Fields()
@@ -1367,7 +1417,8 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
             f.container, f.publisher = _without_society_or_place(venue), f.publisher or imprint
-        if marker and not f.volume:
+        if marker and (not f.volume or ": " in f.container):
+            # a Vancouver book's volume is no journal's: 'In: Kaplan HI, eds. Book. Baltimore: Williams; 1995; 1:619-35'
             _book_with_imprint(f)
         return True
     rest = _without_editors_before(rest, f)
@@ -1382,7 +1433,11 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         before = rest[max(stop.start() - 6, 0) : stop.start()]
         if "ed" in before and _EDITOR_BEFORE_STOP.search(before):
             continue
-        if not _abbreviation_before(rest, stop.start()) or _opens_with_place_colon(rest, stop.end()):
+        if (
+            not _abbreviation_before(rest, stop.start())
+            or _opens_with_place_colon(rest, stop.end())
+            or _short_imprint_after(rest, stop.end())
+        ):
             end = stop.start() + (rest[stop.start()] in "?!")  # 'In Where Do Rivers Go? Boston: ...' keeps its '?'
             container, tail = rest[:end], f"{rest[stop.end() :]} {tail}"
             break
@@ -1404,7 +1459,11 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         sentences = sentences[:-1]
         tail = ". ".join(sentences)
     if _LETTERS.search(tail) and not _place_and_date_only(sentences[-1]):
-        f.publisher = publisher_name(sentences[-1])
+        imprint = sentences[-1]
+        place, place_stop, name = imprint.rpartition(". ") if ". " in imprint else ("", "", "")
+        if place_stop and name[:1].isupper() and _place_and_date_only(place):
+            imprint = name  # 'pages 377-388, Washington, DC, USA, 2008. IEEE Computer Society': the place first
+        f.publisher = publisher_name(imprint)
         if not f.pages:
             f.pages = _range_only(_imprint_pages(tail)[1])
     f.container = _book_of_chapter(strip_italics(container).strip(" .,:;"), f)
@@ -1599,7 +1658,10 @@ def publisher_name(text: str) -> str:
         return name.strip(" .,")
     # an edition among the places: 'John Wiley and Sons, Inc., New York, 3 edition', 'Addison-Wesley, second edition'
     parts = [part.strip() for part in text.split(",")]
-    first, *rest = _join_corporate_suffixes([part for part in parts if not _EDITION.match(part)], ", ")
+    kept = [part for part in parts if not _EDITION.match(part)]
+    if kept and len(kept) < len(parts):
+        text = ", ".join(kept)  # '3rd ed., CSHL Press', 'Cambridge University Press, revised edition'
+    first, *rest = _join_corporate_suffixes(kept, ", ")
     if len(rest) > 1 and _STATE.fullmatch(rest[0].rstrip(".")) and _PLACE_PART.match(first):
         name = ", ".join(rest[1:])
         if not _PUBLISHER_WORD.search(first) and not _PLACE_CODE.fullmatch(name) and name not in _COUNTRIES:
@@ -1635,6 +1697,8 @@ def _split_publisher(after: str, f: _Fields) -> None:
     parts = _join_corporate_suffixes([p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)], ". ")
     if not parts:
         return
+    if ", " in parts[-1]:
+        parts[-1:] = _subtitle_before_city(parts[-1])
     f.publisher = publisher_name(parts[-1])
     if not f.pages:
         f.pages = _range_only(_imprint_pages(parts[-1])[1])
@@ -1642,6 +1706,31 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if leading and f.title:
         joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
         f.title = f"{f.title}{joiner}{leading}"
+
+
+#: How many comma-separated parts closing a text may follow the city of its imprint ('Paris, Gallimard, 2000, 837').
+_AFTER_CITY = 3
+
+
+def _subtitle_then_name(before: str, after: str) -> bool:
+    """Whether the parts around a city are a subtitle in sentence case and a publisher ('Témoins et témoignages',
+    'Paris', 'Maisonneuve et Larose'), not a publisher and a state or country ('Academic Press, London, UK')."""
+    return (
+        any(word[:1].islower() for word in before.split())
+        and not _PUBLISHER_HINT.search(before)
+        and after[:1].isupper()
+        and not (_PLACE_CODE.fullmatch(after) or _STATE.fullmatch(after) or after in _COUNTRIES)
+    )
+
+
+def _subtitle_before_city(sentence: str) -> list[str]:
+    """A sentence that holds a subtitle before 'City, Publisher', split before the city, or the sentence alone:
+    'Histoire de la souveraineté, Paris, Gallimard' -> ['Histoire de la souveraineté', 'Paris, Gallimard']."""
+    pieces = sentence.split(", ")
+    for k in range(len(pieces) - 2, max(0, len(pieces) - 2 - _AFTER_CITY), -1):
+        if pieces[k] in _PUBLISHING_CITIES and _subtitle_then_name(pieces[k - 1], pieces[k + 1]):
+            return [", ".join(pieces[:k]), ", ".join(pieces[k:])]
+    return [sentence]
 
 
 #: A numbered series between a book's title and its imprint: 'Smithsonian Contributions to Anthropology 7.
@@ -1836,30 +1925,38 @@ def _short_name(text: str) -> bool:
 def _dated_imprint_in_parens(f: _Fields) -> None:
     """An imprint in parentheses closing the title, with its year: 'Metaphysical Song (Princeton University Press,
     1999)', 'Gustav Mahler (New York, NY: Viking Press, 1969)', 'The Emperor's New Mind (Oxford University Press, UK)'."""
-    q = f.title.rfind("(")
-    if q <= 0 or len(f.title) - q > _IMPRINT_PARENS_MAX:
-        return
-    body = f.title[q + 1 : -1]
+    split = _imprint_in_closing_parens(f.title)
+    if split:
+        f.title, f.publisher = split
+
+
+def _imprint_in_closing_parens(text: str) -> tuple[str, str] | None:
+    """(what precedes, publisher) for a text closed by an imprint in parentheses, or None: 'Metaphysical Song
+    (Princeton University Press, 1999)', 'The Messiaen Companion (London: Faber, 1995)'."""
+    q = text.rfind("(")
+    if q <= 0 or len(text) - q > _IMPRINT_PARENS_MAX:
+        return None
+    body = text[q + 1 : -1]
     if "(" in body or ")" in body:
-        return
+        return None
     undated = _IMPRINT_YEARS.sub("", body).strip(" ,")
     dated, body = undated != body.strip(" ,"), undated
     if not body or _FIRST_DIGIT.search(body):
-        return
+        return None
     parts = [part.strip() for part in body.split(",")]
     colon = next((k for k, part in enumerate(parts) if ": " in part), -1)
     if colon >= 0:
         # 'Detroit, MI: Wayne State University Press': places, then the place before the colon and the name
-        found = colon == len(parts) - 1 and all(_PLACE_PART.match(p) for p in parts[:colon])
+        # ('Montreal and Ithaca, NY: McGill-Queen's University Press': two places joined by 'and')
+        found = colon == len(parts) - 1 and all(_place_alone(p) for p in parts[:colon])
         found = found and _imprint_at(parts, colon)
     else:
         found = _imprint_at(parts, 0) and (len(parts) > 1 or bool(_PUBLISHER_WORD.search(body)))
         # with its year, a short name and places is an imprint even without a publisher's word:
         # '(Springer, Dordrecht, 2006)', '(Dover,Mineola,NY,1998)', '(North-Holland, 1972)'
         found = found or (dated and _short_name(parts[0]) and all(_PLACE_PART.match(p) for p in parts[1:]))
-    title = f.title[:q].strip(" .,:")
-    if found and len(title) >= 4:
-        f.title, f.publisher = title, publisher_name(body)
+    title = text[:q].strip(" .,:")
+    return (title, publisher_name(body)) if found and len(title) >= 4 else None
 
 
 #: A contributor named after the title: 'Edited by X.', 'Translated by X.', 'Trans. X.', ', ed. by X,', '(tr. X)'.
@@ -1966,24 +2063,21 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
     set off by commas from that year is the publisher ('Linear Groups, Springer, 1991').
     """
     body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
-    parts = [part.strip() for part in body.split(",")]
+    # 'Boston, MA: Addison-Wesley Publishing Co., Inc.': a company suffix is no publisher of its own
+    parts = _join_corporate_suffixes([part.strip() for part in body.split(",")], ", ")
     if len(parts) > 2 and parts[-1] == str(f.year):
         parts.pop()  # 'Rouse, H., 1946. Fluid Mechanics, Wiley, New York, 1946.': the year again, after the imprint
         closing_year = ","
     place_then_year = bool(closing_year)
-    # An imprint is a name and a few places ('Springer-Verlag, Berlin, Heidelberg, New York'): looking
-    # no further back keeps a title of many commas linear (each try reads the parts after it).
-    window = range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1)
-    k = next((k for k in window if _imprint_at(parts, k)), -1)
-    if k < 0 and len(parts) > 2:
-        # a name without a publisher's word and one or two places ('Addison-Wesley, Reading, MA'): the first such
-        # name, so that a place is not read as the name of the places after it ('Reading' of 'Reading, MA')
-        bare = range(max(1, len(parts) - 3), len(parts) - 1)
-        k = next((k for k in bare if _bare_imprint_at(parts, k, place_then_year)), -1)
+    k = _imprint_part(parts, place_then_year)
     if k >= 0:
         while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
             k -= 1  # 'Cambridge, New York: Wisconsin Press'
-        title = ", ".join(parts[:k]).strip(" .,:")
+        head, stop, place = parts[k - 1].rpartition(". ") if k else ("", "", "")
+        if stop and _PLACE_PART.match(place):
+            parts[k - 1] = head  # 'Basic Business Finance, 3rd ed. Homewood, Illinois: Richard D. Irwin, Inc.'
+        edition = k > 1 and bool(_EDITION.match(parts[k - 1]))  # the edition is part of neither
+        title = ", ".join(parts[: k - edition]).strip(" .,:")
         if len(title) >= 4:
             f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
         return
@@ -1996,6 +2090,21 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
             if closing_year == "," and name not in _PUBLISHING_CITIES and _short_name(name) and _bare_name(name):
                 # 'Linear Algebraic Groups, Springer, 1991': commas set off a name, a place runs into its year
                 f.publisher = name
+
+
+def _imprint_part(parts: list[str], place_then_year: bool = False) -> int:
+    """The index of the comma-separated part that opens the imprint closing `parts`, or -1: 'Fluids, Springer-Verlag,
+    New York', 'Shock Metamorphism of Natural Materials, Mono Book Corp., Baltimore, MD'."""
+    # An imprint is a name and a few places ('Springer-Verlag, Berlin, Heidelberg, New York'): looking
+    # no further back keeps a title of many commas linear (each try reads the parts after it).
+    window = range(len(parts) - 1, max(0, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1)
+    k = next((k for k in window if _imprint_at(parts, k)), -1)
+    if k < 0 and len(parts) > 2:
+        # a name without a publisher's word and one or two places ('Addison-Wesley, Reading, MA'): the first such
+        # name, so that a place is not read as the name of the places after it ('Reading' of 'Reading, MA')
+        bare = range(max(1, len(parts) - 3), len(parts) - 1)
+        k = next((k for k in bare if _bare_imprint_at(parts, k, place_then_year)), -1)
+    return k
 
 
 def _bare_name(name: str) -> bool:
