@@ -329,9 +329,32 @@ def _find_year(text: str) -> re.Match[str] | None:
     return loose if loose and m is None else m
 
 
+#: A year that closes the entry, after its imprint: 'New York: The Macmillan Company, 1967.'
+_YEAR_CLOSING = re.compile(r"(?<=[\s,])(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>)(?P<label>)\.?\s*$")
+
+
+def _closing_year(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The year closing `text` when the year `m` found first is a number in the title, or None:
+    'Kahn, Herman and Anthony J. Wiener. The Year 2000. New York: The Macmillan Company, 1967.' (Chicago, MLA).
+
+    The first year follows a word of the title, not the names' stop or comma ('Smith, J. 2000. Title'):
+    the names, then a word, come before it.
+    """
+    start = m.start()
+    if start < 2 or text[start - 1] not in " (" or not text[start - 2].isalpha() or m.end() + 12 > len(text):
+        return None
+    closing = _YEAR_CLOSING.search(text, len(text) - 7)
+    if closing is None or closing.start() <= m.end():
+        return None
+    names = names_prefix(text[:start])
+    return closing if names and _LETTERS.search(text, len(names), start) else None
+
+
 def _take_year(text: str, f: _Fields) -> tuple[str, str]:
     """Split the entry at its year; returns (author block, rest)."""
     m = _find_year(text)
+    if m is not None and m.group("year"):
+        m = _closing_year(text, m) or m
     if m is None:
         f.problems.append("no year")
         cut = _TITLE_END.search(text)
