@@ -30,9 +30,12 @@ _SEPARATORS = re.compile(
     r"(?=[\s,&;])(?:(?<!\s)|(?!\s))(?:\s*(?:,\s+(?:&|and|et|und|y|e|en|og|och)\s+|&\s*|;\s*|,\s*)|\s+(?:&|and|et|und|y|e|en|og|och)\s+)",
     re.IGNORECASE,
 )
-_ETAL = re.compile(r"(?<!\s)(?:,?\s*(?:et\s+al\.?|&\s*al\.?|et\s+coll\.?|u\.\s*a\.|\.\.\.|…)\s*)$", re.IGNORECASE)
+#: 'and others' too: 'Brim, Orville G. and others. Title' (older Chicago).
+_ETAL = re.compile(
+    r"(?<!\s)(?:,?\s*(?:et\s+al\.?|&\s*al\.?|et\s+coll\.?|u\.\s*a\.|\.\.\.|…|,?\s+and\s+others\.?)\s*)$", re.IGNORECASE
+)
 #: How every _ETAL match ends, lowercased and without trailing spaces: a test far cheaper than the search.
-_ETAL_ENDINGS = ("al", "al.", "coll", "coll.", "a.", "...", "…")
+_ETAL_ENDINGS = ("al", "al.", "coll", "coll.", "a.", "...", "…", "others", "others.")
 _GROUP_HINTS = re.compile(
     r"\b(?:agence|association|institut|institute|university|université|universität|ministère|ministry|"
     r"department|organi[sz]ation|office|centre|center|council|conseil|commission|committee|comité|"
@@ -57,7 +60,7 @@ _HAS_INITIAL = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.")
 
 def strip_et_al(block: str) -> tuple[str, bool]:
     """Remove a closing 'et al.', '& al.', 'u. a.' or '...'; report whether one was there."""
-    if not block.rstrip()[-5:].lower().endswith(_ETAL_ENDINGS):
+    if not block.rstrip()[-7:].lower().endswith(_ETAL_ENDINGS):
         return block, False
     m = _ETAL.search(block)
     return (block[: m.start()], True) if m else (block, False)
@@ -147,6 +150,23 @@ _NAME_LIST_SEPARATOR = re.compile(r"[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _LEADING_BARE_INITIALS = re.compile(r"^(?P<given>[A-Z]{1,3})\s+(?P<family>[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*)$")
 
 
+#: French styles' family name, then the given name or its initials in parentheses: 'FERRIERES (Madeleine)',
+#: 'Codou (Y.)', 'ALLEN (J.P.)' (never a role: 'Smith (Ed.)' is left to strip_role). The list's first name must
+#: show it: in 'Lakomy, R., Sudbury (Canada): Title' the parentheses hold a place.
+_FAMILY_THEN_GIVEN_IN_PARENS = re.compile(
+    r"^(?P<family>[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þ][\w'’\-]*)?)\s\("
+    r"(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]+)?|(?:[A-ZÀ-Þ][a-z]?\.\s?-?){1,4})\)$"
+)
+
+
+def _family_then_given_in_parens(token: str) -> re.Match[str] | None:
+    """'FERRIERES (Madeleine)' -> family 'FERRIERES', given 'Madeleine'; None for a role ('Smith (Ed.)')."""
+    if token[-1:] != ")":
+        return None
+    m = _FAMILY_THEN_GIVEN_IN_PARENS.match(token)
+    return m if m and not _ROLE.search(token) and not _is_group_like(m.group("family")) else None
+
+
 #: The dash that repeats the entry before's authors: '______.', '---.', '—.' (folded to '-.').
 _REPEATED_AUTHORS = re.compile(r"(?:_{2,}|-{2,}|—+)(?=\s*[.,])|-(?=\.\s)")
 
@@ -163,6 +183,10 @@ def names_prefix(block: str) -> str:
             return dash.group(0)
     quote = re.search(r"[\"“«]", block)
     if quote and quote.start() > 2:
+        inverted = _INVERTED_THEN_TITLE.match(block, 0, quote.start())
+        whole_given = inverted is not None and len(inverted.group(0).rsplit(" ", 1)[-1]) > 2  # not 'Greene, Th. W.'
+        if inverted and whole_given and inverted.group("stop")[0] == "." and _inverted_name_ends(inverted, block):
+            return inverted.group(0)  # 'Di Sante, Costantino. Il campo per gli “indesiderabili”: ...'
         return block[: quote.start()].rstrip(" ,")
     before_et_al = _names_before_et_al(block)
     if before_et_al:
@@ -170,6 +194,9 @@ def names_prefix(block: str) -> str:
     inverted = _INVERTED_THEN_TITLE.match(block)
     if inverted and _inverted_name_ends(inverted, block):
         return inverted.group(0)
+    chicago = _chicago_names_before_comma(block) if ", " in block[:200] else ""
+    if chicago:
+        return chicago
     sentence = _names_sentence(block)
     if sentence:
         return sentence
@@ -181,6 +208,10 @@ def names_prefix(block: str) -> str:
     family_alone = False  # the token before was a family name waiting for its initials
     # 'Kwon HM, Handler JS: Title' or 'Garey, M.R., Johnson, D.S.: Title': a colon closes the names
     colon = block.find(": ", 0, 2000)
+    first_comma = block.find(",", 0, 60)  # 'FERRIERES (Madeleine), ...': the list's first name shows the style
+    in_parens = (
+        first_comma > 0 and block[first_comma - 1] == ")" and bool(_family_then_given_in_parens(block[:first_comma]))
+    )
     names = strip_et_al(block[:colon] if colon > 0 else block)[0]  # 'Ferrand, K., et al.': names only
     for m in re.finditer(rf"(?:{_NAME_LIST_SEPARATOR.pattern})|$", names):
         token = names[start : m.start()].strip()
@@ -195,6 +226,7 @@ def names_prefix(block: str) -> str:
             or _LEADING_BARE_INITIALS.match(token)
             or _is_family_then_initials(token)
             or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
+            or (in_parens and _family_then_given_in_parens(token))  # 'FERRIERES (Madeleine), Nourritures, Seuil'
         ):
             if not _FAMILY_ALONE.match(token) or _is_group_like(token):
                 break
@@ -285,6 +317,42 @@ def _title_after_comma(block: str, start: int) -> bool:
     return any(w[:1].islower() and w not in _NAME_JOINERS and w not in PARTICLES for w in words)
 
 
+#: Chicago's inverted first name, then a comma: 'Glixon, Beth L., ', 'Stravinsky, Igor, ', 'Certeau, Michel de, '.
+_INVERTED_FIRST_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w'’\-]+(?:\s[A-ZÀ-Þ][\w'’\-]+)?,(?:\s[A-ZÀ-Þ][\w'’\-]+){1,3}(?:\s[A-Z]\.)*(?:\s[a-z]{1,4})?,\s"
+)
+#: A name in natural order, whole: 'Robert Craft', 'Jonathan E. Glixon', 'Cynthia H. Y. Fu', 'Ludwig van Beethoven'.
+_NATURAL_FULL_NAME = re.compile(
+    r"[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s(?:[A-Z]\.|[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*)){0,3}(?:\s[a-z]{1,3}){0,2}\s[A-ZÀ-Þ][\w'’\-]+"
+)
+
+
+def _chicago_names_before_comma(block: str) -> str:
+    """The names of a Chicago note-style list that a comma closes before the title, or '':
+    'Glixon, Beth L., and Jonathan E. Glixon, Inventing the Business of Opera: ...', 'Brown, Jeannine K., Carla M.
+    Dahl and Wyndy Corbin, Becoming Whole and Holy: ...' (the first name inverted or not, the others given first).
+
+    Every piece between commas is then one or more whole names; the last is joined by 'and', as Chicago writes it,
+    so that 'Smith, John, Modern Times, Penguin' (a title in capitals) keeps its title.
+    """
+    first = _INVERTED_FIRST_NAME.match(block)
+    start = first.end() if first else 0
+    end = joined = 0
+    while start < 1000:
+        comma = block.find(", ", start, start + 200)
+        if comma < 0:
+            break
+        piece = block[start:comma]
+        and_first = piece.startswith("and ")
+        names = (piece[4:] if and_first else piece).split(" and ")
+        if not all(_NATURAL_FULL_NAME.fullmatch(name) and not _TITLE_OPENING.match(name) for name in names):
+            break
+        end, start = comma, comma + 2
+        if and_first or len(names) > 1:
+            joined = comma
+    return block[:end] if joined and joined == end and start < len(block) else ""
+
+
 #: One name in natural order before a comma: 'Richard Shone, ', 'Étienne Renard, ', 'Joseph A. Schumpeter, '.
 _NATURAL_NAME_COMMA = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.)?\s[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?=,\s)")
 
@@ -294,6 +362,17 @@ _FAMILY_ALONE = re.compile(r"^(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-Þ][\w'’\-]*(?:\s+[
 #: A full stop that may close the names: not one between two initials ('D. J.') or before 'and'/'&'.
 _SENTENCE_END = re.compile(r"\.\s+(?!(?:[^\W\d_][a-z]?\.|and\b|&|et\s+al\b|[a-z]))")
 _NAME_WORDS = re.compile(r"^(?:(?:[^\W\d_][a-z]?\.\s*(?:-\s*)?)*(?:[a-z]{1,3}\s+)?[A-ZÀ-Þ][\w'’\-]*\.?\s*){1,4}$")
+
+
+#: A name's other name in parentheses, after it: 'Max (Johann Kaspar Schmidt)', 'Stendhal (Henri Beyle)' (a pen
+#: name and the real one; several capitalised words, never the one word or initials of 'FERRIERES (Madeleine)').
+_ALIAS = re.compile(r"\s\([A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-ZÀ-Þ][\w'’\-]*\.?){1,3}\)$")
+
+
+def _without_final_particle(token: str) -> str:
+    """'Michel de' -> 'Michel': Chicago writes a particle after the given names ('Certeau, Michel de, ...')."""
+    head, _, last = token.rpartition(" ")
+    return head if head and last in PARTICLES else token
 
 
 def _names_sentence(block: str) -> str:
@@ -307,9 +386,13 @@ def _names_sentence(block: str) -> str:
         return ""
     # 'Rees, J. and W. Clinger (Eds.).': the role is no name, and strip_role takes it off later
     tokens = [t.strip() for t in _NAME_LIST_SEPARATOR.split(strip_role(strip_et_al(head.rstrip("."))[0])[0])]
-    if not tokens or any(not t or len(t) > 40 or not _NAME_WORDS.match(t) for t in tokens):
+    aliased = tokens[-1:] != [] and tokens[-1].endswith(")") and bool(_ALIAS.search(tokens[-1]))
+    if aliased:  # 'Stirner, Max (Johann Kaspar Schmidt). Title': the author's other name closes the names
+        tokens[-1] = _ALIAS.sub("", tokens[-1])
+    if not tokens or any(not t or len(t) > 40 or not _NAME_WORDS.match(_without_final_particle(t)) for t in tokens):
         return ""
-    if len(tokens) == 1 and len(tokens[0].split()) < 2 and not (len(tokens[0]) > 2 and tokens[0].isupper()):
+    one_word = len(tokens) == 1 and len(tokens[0].split()) < 2
+    if one_word and not aliased and not (len(tokens[0]) > 2 and tokens[0].isupper()):
         return ""  # one word: a title as likely as a name, unless in capitals ('COLLECTIF. Titre', 'AASHTO.')
     last_piece = head[head.rfind(",") + 1 :]  # 'F. Jahanian and Al Mok. Title': the last name has no initial
     joined = " and " in last_piece or "&" in last_piece
@@ -451,6 +534,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     if not block:
         return (), et_al, problems
     tokens = _split_outside_parens(block)
+    if block[-1:] == ")":
+        tokens = [_ALIAS.sub("", t) if t.endswith(")") else t for t in tokens]  # 'Stirner, Max (Johann Kaspar Schmidt)'
     if (
         len(tokens) > 1
         and tokens[-1].endswith(".")
@@ -469,10 +554,17 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     )
     # 'John Brant, Brian Foote, and Don Roberts': every name in natural order.
     all_multiword = natural and all(len(t.split()) >= 2 and not _is_initials(t) for t in tokens)
+    # 'FERRIERES (Madeleine), ...': the first name shows how every name is written
+    french = bool(tokens) and bool(_family_then_given_in_parens(tokens[0]))
     i = 0
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        in_parens = _family_then_given_in_parens(token) if french else None
+        if in_parens:  # 'FERRIERES (Madeleine)'
+            persons.append(_person(in_parens.group("family"), in_parens.group("given")))
+            i += 1
+            continue
         leading = _LEADING_INITIALS.match(token)
         if leading and not (persons and not persons[-1].given and not persons[-1].is_group and nxt[:1].isupper()):
             # 'M. R. Simpson' (given first); but in 'Smith, J. Jones, K.' the initials may belong before.

@@ -86,10 +86,14 @@ _YEAR_BARE = re.compile(
     re.IGNORECASE,
 )
 #: A citation number left before the first author: '33 ', '[5] ', '(36) ', '5. ' (never a four-digit year), one
-#: glued to the name by a hyphen ('32-Sharma D, Jelacic J.'), or a list's bullet ('- A.-C. Jucobin, (dir.).').
+#: glued to the name by a hyphen ('32-Sharma D, Jelacic J.'), a list's bullet ('- A.-C. Jucobin, (dir.).', '• Cornwall,
+#: Mark.', or a symbol font's, in the private use area: '\uf02d P. Bourdieu'), or a stray stop and comma ('., Carla').
 _LEADING_NUMBER = re.compile(
-    r"^\s*(?:\[\d{1,4}\]\s*|\(\d{1,3}\)\s*|\d{1,3}\.?\s+|\d{1,3}-(?=[A-ZÀ-Þ][a-zà-ÿ])|[-–]\s+)(?=[^\W\d_]|\*)"
+    r"^\s*(?:\[\d{1,4}\]\s*|\(\d{1,3}\)\s*|\d{1,3}\.?\s+|\d{1,3}-(?=[A-ZÀ-Þ][a-zà-ÿ])|[-–]\s+|[•▪\ue000-\uf8ff]\s*|\.,\s+)"
+    r"(?=[^\W\d_]|\*)"
 )
+#: The characters _LEADING_NUMBER can start with, but digits and the private use area's: a cheap test first.
+_LEADING_NUMBER_FIRST = frozenset("[( \t-–•▪.")
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\s.][^\s.A-Z])[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ITALIC = re.compile(r"\*([^*]+)\*")
 #: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
@@ -329,9 +333,32 @@ def _find_year(text: str) -> re.Match[str] | None:
     return loose if loose and m is None else m
 
 
+#: A year that closes the entry, after its imprint: 'New York: The Macmillan Company, 1967.'
+_YEAR_CLOSING = re.compile(r"(?<=[\s,])(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>)(?P<label>)\.?\s*$")
+
+
+def _closing_year(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The year closing `text` when the year `m` found first is a number in the title, or None:
+    'Kahn, Herman and Anthony J. Wiener. The Year 2000. New York: The Macmillan Company, 1967.' (Chicago, MLA).
+
+    The first year follows a word of the title, not the names' stop or comma ('Smith, J. 2000. Title'):
+    the names, then a word, come before it.
+    """
+    start = m.start()
+    if start < 2 or text[start - 1] not in " (" or not text[start - 2].isalpha() or m.end() + 12 > len(text):
+        return None
+    closing = _YEAR_CLOSING.search(text, len(text) - 7)
+    if closing is None or closing.start() <= m.end():
+        return None
+    names = names_prefix(text[:start])
+    return closing if names and _LETTERS.search(text, len(names), start) else None
+
+
 def _take_year(text: str, f: _Fields) -> tuple[str, str]:
     """Split the entry at its year; returns (author block, rest)."""
     m = _find_year(text)
+    if m is not None and m.group("year"):
+        m = _closing_year(text, m) or m
     if m is None:
         f.problems.append("no year")
         cut = _TITLE_END.search(text)
@@ -2418,7 +2445,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
     text = _lift_identifiers(fold_typography(raw.text), f)
-    if text[:1].isdigit() or text[:1] in "[( \t-–":  # the only ways _LEADING_NUMBER can start
+    first = text[:1]
+    if first.isdigit() or first in _LEADING_NUMBER_FIRST or "\ue000" <= first <= "\uf8ff":  # how _LEADING_NUMBER starts
         text = _LEADING_NUMBER.sub("", text, count=1)
     block, rest = _take_year(text, f)
     if _NUMBERS_ONLY.match(rest) and _LETTERS.search(block):
