@@ -555,7 +555,7 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     # 'John Brant, Brian Foote, and Don Roberts': every name in natural order.
     all_multiword = natural and all(len(t.split()) >= 2 and not _is_initials(t) for t in tokens)
     # 'FERRIERES (Madeleine), ...': the first name shows how every name is written
-    french = bool(tokens) and bool(_family_then_given_in_parens(tokens[0]))
+    french = bool(tokens) and tokens[0][-1:] == ")" and bool(_family_then_given_in_parens(tokens[0]))
     i = 0
     while i < len(tokens):
         token = tokens[i]

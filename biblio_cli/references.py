@@ -357,7 +357,7 @@ def _closing_year(text: str, m: re.Match[str]) -> re.Match[str] | None:
 def _take_year(text: str, f: _Fields) -> tuple[str, str]:
     """Split the entry at its year; returns (author block, rest)."""
     m = _find_year(text)
-    if m is not None and m.group("year"):
+    if m is not None and m.group("year") and text[m.start() - 2 : m.start() - 1].isalpha():  # a word, then the year
         m = _closing_year(text, m) or m
     if m is None:
         f.problems.append("no year")
@@ -879,12 +879,6 @@ _RETRIEVED_NOTE = re.compile(r"[.,]\s*(?:[Rr]etrieved|[Aa]ccessed)(?:\s+on)?[\s\
 _DAY = re.compile(r"\d{1,2}")
 
 
-def _day_closes(after: str) -> bool:
-    """Whether a day or days after a word close `after` ('March 17', 'August 28-30'): a cheap test."""
-    head = after.rstrip("0123456789-– ")
-    return len(head) >= len(after) - 6 and head[-1:].isalpha()
-
-
 def _without_closing_note(after: str) -> str:
     """The venue without the day it appeared or the day it was read, which read as its volume or pages: 'The New
     York Times, March 17' (the year taken), 'Proceedings of X, August 28-30', 'Research Information. Retrieved 2010-08-07'."""
@@ -901,8 +895,11 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     after = after.strip(" .,;:")
     if not after:
         return
-    if after[-1:].isdigit() and ("etrieved" in after or "ccessed" in after or _day_closes(after)):
-        after = _without_closing_note(after)
+    if after[-1:].isdigit():
+        head = after.rstrip("0123456789-– ")
+        day = len(head) >= len(after) - 6 and head[-1:].isalpha()  # a day after a word: 'March 17', 'August 28-30'
+        if day or "etrieved" in after or "ccessed" in after:
+            after = _without_closing_note(after)
     chapter = _CHAPTER.match(after) or _CHAPTER_NO_EDITORS.match(after)
     if chapter:
         f.type = "chapter"
