@@ -115,6 +115,8 @@ _MONTH = (
 )
 #: A month or the season of a quarterly's issue: 'Radical History Review 76 (Winter): 136-168'.
 _MONTH_OR_SEASON = rf"{_MONTH}|spring|summer|fall|autumn|winter"
+#: A month (or two) before the pages: 'No 4, October, 1970, pages 589-602', 'No.2. 1 April 1989, pages 21-31'.
+_MONTH_BEFORE_PAGES = rf"(?i:{_MONTH})\.?(?:\s*[-/–]\s*(?i:{_MONTH})\.?)?[\s,]*(?=(?i:pp?\.|pages))"
 _JOURNAL_TAIL = re.compile(
     # the journal ends in a letter or a stop, but not one inside a number ('Impact Factor: 4.220'), or in a
     # year that is part of its name, before the volume and issue ('Periodontology 2000, 71(1), 164-184')
@@ -144,14 +146,16 @@ _JOURNAL_TAIL = re.compile(
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bnos?\.\s*|\bn\.\s*(?=\d)|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"(?:(?<=\))\s*(?i:suppl\.?|supplement)(?=\s*,))?"  # 'Bone, 23 (5) Suppl., S594'
     rf"(?:[,.]?\s*\(\s*(?i:{_MONTH_OR_SEASON})[^()]{{0,30}}\))?"  # a date: 'No. 6 (July / August 1992), pp. 388-395'
-    # a word between the numbers and the pages: ', suppl,', a month ('No 4, October, 1970, pages 589-602')
-    rf"\s*(?:,\s*(?:[a-zéû]+\s*|(?i:{_MONTH})\.?(?:\s*[-/–]\s*(?i:{_MONTH})\.?)?[\s,]*(?=(?i:pp?\.|pages)))?(?:,\s*)?)?"
+    # a word between the numbers and the pages: ', suppl,', a month ('No 4, October, 1970, pages 589-602', 'Vol.19,
+    # No.2. 1 April 1989, pages 21-31')
+    rf"\s*(?:,\s*(?:[a-zéû]+\s*|(?:\d{{1,2}}\s+)?{_MONTH_BEFORE_PAGES})?(?:,\s*)?|\.\s*\d{{1,2}}\s+{_MONTH_BEFORE_PAGES})?"
     # pages after ',' or ':', after ')' or the volume and a space ('Communications of the ACM 38 39-41'),
     # after the volume and a full stop ('Studies in African Linguistics 42. 101-132'), or labelled
     # right after the journal ('Southern Economic Journal pp. 191-204')
     r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pp\s?\d|pages\s)))"
     r"\s*(?:(?i:pp?\.\s*|pp\s?(?=\d)|pages\s+)|S\.\s*)?"
     r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
+    r"(?:,\s*\d{1,4}\s*pp\.?)?"  # and the article's length (AMS): 'J. Math. Phys. 54 (2013), no. 6, 061504, 10 pp.'
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?:no\.\s*)?(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -584,6 +588,8 @@ _DATE_BEFORE_VOLUME = re.compile(
     rf"(?<=[^\W\d_]|\.)(?:\s+(?:1[5-9]|20)\d\d\s+|\s\s+)(?i:{_MONTH_OR_SEASON})\.?(?:[-–/](?i:{_MONTH})\.?)?"
     r"(?:\s+\d{1,2}(?:[-–]\d{1,2})?)?\s*;\s*(?=\d{1,4}[A-Z]?\s*[(:])"
 )
+#: Cairn's 'year/issue' before the volume: 'Ethnologie française, 2004/1 Vol. 34, p. 5-12', 'Revue, 2010/2 (Vol. 60)'.
+_YEAR_SLASH_ISSUE = re.compile(r"(?<=,\s)((?:1[5-9]|20)\d\d)/(\d{1,3})\s+\(?((?i:vol\.?|volume)\s*\d+)\)?")
 #: A supplement in the issue's parentheses that the tail pattern cannot read as an issue: '76(3 Suppl)', '47 (suppl)',
 #: '1 (suppl D)' ('29(suppl 3)' it reads: the issue is 'suppl 3').
 _SUPPLEMENT_IN_PARENS = re.compile(
@@ -666,6 +672,9 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         plain = plain[: year.start()] + " " + plain[year.end() :]
     elif ";" in plain:
         plain = _DATE_BEFORE_VOLUME.sub(" ", plain)
+    cairn = _YEAR_SLASH_ISSUE.search(plain) if "/" in plain else None
+    if cairn:
+        plain = f"{plain[: cairn.start()]}{cairn.group(3)} ({cairn.group(2)}){plain[cairn.end() :]}"
     if "NP" in plain[-2:]:
         plain = _NO_PAGES.sub("", plain)
     elif " e" in plain[-8:]:
@@ -688,8 +697,9 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         if note:
             m = _tail_match(plain[: note.start()].strip(" .,"))
     if m is None and (plain[-1:].isalpha() or plain.endswith(")")):
-        # A month after the pages: 'Journal, 10(12) 1952-1962, December', 'vol. 7, no. 3, pp. 305-317, Jul.'
-        date = _TRAILING_DATE.search(plain)
+        # A month or a season after the pages: 'Journal, 10(12) 1952-1962, December', 'vol. 7, no. 3, pp. 305-317,
+        # Jul.', 'Electronic Networking: Research, Applications and Policy, 2(1) 52-58, Spring 1992'
+        date = _TRAILING_DATE.search(plain) or _SEASON.search(plain)
         if date:
             m = _tail_match(plain[: date.start()].strip(" .,"))
     if m is None and notes:
@@ -721,6 +731,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
 
     if year and f.year is None:
         f.year = int(year.group(1))
+    elif cairn and f.year is None:
+        f.year = int(cairn.group(1))
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
     f.container = _without_society_or_place(container)
@@ -739,7 +751,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     if not m.group("pages") and _lone_range(m):
         f.volume, f.pages = "", _page_range(f.volume)  # 'IEEE Transactions on X, 985-987': the pages
         f.lone_range = True
-        numbers = _NUMBERS_THEN_PUBLISHER.fullmatch(f.container) if "), " in f.container else None
+    if not f.volume and "), " in f.container:  # before a lone range or labelled pages ('..., pp. 103-110')
+        numbers = _NUMBERS_THEN_PUBLISHER.fullmatch(f.container)
         if numbers and _PUBLISHER_HINT.search(numbers.group("publisher")):
             f.container, f.volume, f.issue = numbers.group("journal", "volume", "issue")
             f.publisher = f.publisher or numbers.group("publisher").strip()
@@ -847,7 +860,8 @@ def _imprint_closing_venue(f: _Fields) -> None:
 
 
 #: A journal's volume and issue, then its publisher, read as the journal's name before a lone page range:
-#: 'Journal of Korea Planning Association 44(7), Korea Planning Association, 97-108'.
+#: 'Journal of Korea Planning Association 44(7), Korea Planning Association, 97-108', or labelled pages ('IE interfaces
+#: 16(1), Korean Institute Of Industrial Engineers, pp. 103-110').
 _NUMBERS_THEN_PUBLISHER = re.compile(
     r"(?P<journal>.*?[^\W\d_])\s+(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,3})\),\s+(?P<publisher>[A-Z][^,()\d]{2,80})"
 )
