@@ -117,40 +117,49 @@ _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
     r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 )
+#: A month or the season of a quarterly's issue: 'Radical History Review 76 (Winter): 136-168'.
+_MONTH_OR_SEASON = rf"{_MONTH}|spring|summer|fall|autumn|winter"
+#: A month (or two) before the pages: 'No 4, October, 1970, pages 589-602', 'No.2. 1 April 1989, pages 21-31'.
+_MONTH_BEFORE_PAGES = rf"(?i:{_MONTH})\.?(?:\s*[-/–]\s*(?i:{_MONTH})\.?)?[\s,]*(?=(?i:pp?\.|pages))"
 _JOURNAL_TAIL = re.compile(
     # the journal ends in a letter or a stop, but not one inside a number ('Impact Factor: 4.220'), or in a
     # year that is part of its name, before the volume and issue ('Periodontology 2000, 71(1), 164-184')
     # (at the end of a word: the lazy match then tries each word, not each letter, which halves its cost)
     r"^(?P<container>.*?(?:[^\d\s,.](?![^\W\d_])|[^\w\s,.](?=[A-Z]{1,2}-\d)|(?<!\d)\.|\.(?!\d)"
-    r"|(?<=\s)\d{4}(?=,\s*\d+\s*\()))\s*,{0,2}\s*"
+    r"|(?<=\s)\d{4}(?=,\s*\d+\s*\()|(?<=\s)\d{1,4}(?=,\s*(?i:vol))))\s*,{0,2}\s*"  # 'MARXISM 21, Vol. 9'
     # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
     rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
     r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|v\.|nr\.?))\s*)?"
     # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757', 'Vol. XV')
     r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
-    rf"|(?(label)[IVXLC]+\b|(?!))|(?<![^\W\d_])[IVXLC]+(?=\s*\((?i:{_MONTH})))?"  # 'XLI (July-August, 1963)'
+    rf"|(?(label)[IVXLC]+\b|(?!))|(?<![^\W\d_])[IVXLC]+(?=\s*\((?i:{_MONTH_OR_SEASON})))?"  # 'XLI (July-August, 1963)', 'IX (Fall, 1967)'
     # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
     r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
     # 'Environmental Science and Technology, 43:17: 6691', 'Journal of Finance, 50: 2, pp.679- 698'
     r"(?:(?<=\d):\s*(?P<issue3>\d+(?:[-–]\d+)?)(?=\s*[:,]\s*(?:pp?\.\s*)?\d))?"
-    # ACM's 'volume, issue (date), pages' whose year was taken: 'Operations Research 36, 3 (1988), 454-469'
-    rf"(?:(?<=\d),\s*(?P<issue6>\d{{1,3}}(?:/\d{{1,3}})?)(?=\s*(?:,\s*(?:pp?\.\s*|pages\s+)?\d+\s*[-–]|\(\s*(?i:{_MONTH}))))?"
+    # ACM's 'volume, issue (date), pages' whose year was taken: 'Operations Research 36, 3 (1988), 454-469',
+    # Chicago's 'Economic Innovation and New Technology 13, 5 (2004): 399-415' (its year taken leaves a space before
+    # the colon: 'Serie 3, 316: 1194-1199' is no issue), 'Acadiensis, 18, 2 (Spring 1989)'
+    r"(?:(?<=\d),\s*(?P<issue6>\d{1,3}(?:/\d{1,3})?)"
+    rf"(?=(?:\s*,|\s+:)\s*(?:pp?\.\s*|pages\s+)?\d+\s*[-–]|\s*\(\s*(?i:{_MONTH_OR_SEASON})))?"
     # bioRxiv exports: 'Genome research 21. 2., pp. 315-324'
     r"(?:(?<=\d)\.\s+(?P<issue4>\d+)\.?(?=\s*,\s*(?:pp?\.\s*)?[A-Z]?\d))?"
     # '(12)', '84, (12)', '40(c)', '18-19 (IX)'; never the pages or a date in parentheses ('(pp. 3-9)', '(May 1990)')
-    rf"(?:,?\s*\((?!\s*p|\s*(?i:{_MONTH}))"
+    rf"(?:,?\s*\((?!\s*p|\s*(?i:{_MONTH_OR_SEASON}))"
     r"\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20}|(?(volume)(?:[A-Za-z]|[IVXLC]+)|(?!)))\s*\))?"
     r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bnos?\.\s*|\bn\.\s*(?=\d)|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
     r"(?:(?<=\))\s*(?i:suppl\.?|supplement)(?=\s*,))?"  # 'Bone, 23 (5) Suppl., S594'
-    rf"(?:[,.]?\s*\(\s*(?i:{_MONTH})[^()]{{0,30}}\))?"  # a date: 'No. 6 (July / August 1992), pp. 388-395'
-    # a word between the numbers and the pages: ', suppl,', a month ('No 4, October, 1970, pages 589-602')
-    rf"\s*(?:,\s*(?:[a-zéû]+\s*|(?i:{_MONTH})\.?(?:\s*[-/–]\s*(?i:{_MONTH})\.?)?[\s,]*(?=(?i:pp?\.|pages)))?(?:,\s*)?)?"
+    rf"(?:[,.]?\s*\(\s*(?i:{_MONTH_OR_SEASON})[^()]{{0,30}}\))?"  # a date: 'No. 6 (July / August 1992), pp. 388-395'
+    # a word between the numbers and the pages: ', suppl,', a month ('No 4, October, 1970, pages 589-602', 'Vol.19,
+    # No.2. 1 April 1989, pages 21-31')
+    rf"\s*(?:,\s*(?:[a-zéû]+\s*|(?:\d{{1,2}}\s+)?{_MONTH_BEFORE_PAGES})?(?:,\s*)?|\.\s*\d{{1,2}}\s+{_MONTH_BEFORE_PAGES})?"
     # pages after ',' or ':', after ')' or the volume and a space ('Communications of the ACM 38 39-41'),
     # after the volume and a full stop ('Studies in African Linguistics 42. 101-132'), or labelled
     # right after the journal ('Southern Economic Journal pp. 191-204')
     r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pp\s?\d|pages\s)))"
     r"\s*(?:(?i:pp?\.\s*|pp\s?(?=\d)|pages\s+)|S\.\s*)?"
     r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
+    r"(?:,\s*\d{1,4}\s*pp\.?)?"  # and the article's length (AMS): 'J. Math. Phys. 54 (2013), no. 6, 061504, 10 pp.'
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?:no\.\s*)?(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
 )
@@ -600,6 +609,14 @@ _PLACE_IN_PARENS = re.compile(rf"\s*\((?=[^()]*(?:,\s*[A-Z]{{2}}\b|\b(?:{_MONTH}
 #: A year between a journal's name and its volume, with no comma (Vancouver): 'Military Medicine. 2013 178(3) 246-253',
 #: 'Prehosp Disaster Med. 2007;22(1): 86-88' ('Periodontology 2000, 71(1)' keeps its year: a comma follows it).
 _YEAR_BEFORE_VOLUME = re.compile(r"(?<=[^\W\d_]|\.)\s+((?:1[5-9]|20)\d\d)\s*;?\s*(?=\d{1,4}[A-Z]?\s*[(:])")
+#: Vancouver's date before the volume, its year taken (leaving its spaces) or not: 'Oncogene. 2010 Mar 18;29(11)',
+#: 'Diabetes Care. 2010 Oct;33(10)', 'Nurs Stand. 2009 Jul-Aug;23(2)' (but a journal's 'Sci Mar 2000; 64' keeps its name)
+_DATE_BEFORE_VOLUME = re.compile(
+    rf"(?<=[^\W\d_]|\.)(?:\s+(?:1[5-9]|20)\d\d\s+|\s\s+)(?i:{_MONTH_OR_SEASON})\.?(?:[-–/](?i:{_MONTH})\.?)?"
+    r"(?:\s+\d{1,2}(?:[-–]\d{1,2})?)?\s*;\s*(?=\d{1,4}[A-Z]?\s*[(:])"
+)
+#: Cairn's 'year/issue' before the volume: 'Ethnologie française, 2004/1 Vol. 34, p. 5-12', 'Revue, 2010/2 (Vol. 60)'.
+_YEAR_SLASH_ISSUE = re.compile(r"(?<=,\s)((?:1[5-9]|20)\d\d)/(\d{1,3})\s+\(?((?i:vol\.?|volume)\s*\d+)\)?")
 #: A supplement in the issue's parentheses that the tail pattern cannot read as an issue: '76(3 Suppl)', '47 (suppl)',
 #: '1 (suppl D)' ('29(suppl 3)' it reads: the issue is 'suppl 3').
 _SUPPLEMENT_IN_PARENS = re.compile(
@@ -680,6 +697,11 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     # another year than the entry's only after a journal's stop: 'Periodontol 2000 2003;33:36-53' keeps its 2000
     if year and (f.year is None or f.year == int(year.group(1)) or plain[year.start() - 1] == "."):
         plain = plain[: year.start()] + " " + plain[year.end() :]
+    elif ";" in plain:
+        plain = _DATE_BEFORE_VOLUME.sub(" ", plain)
+    cairn = _YEAR_SLASH_ISSUE.search(plain) if "/" in plain else None
+    if cairn:
+        plain = f"{plain[: cairn.start()]}{cairn.group(3)} ({cairn.group(2)}){plain[cairn.end() :]}"
     if "NP" in plain[-2:]:
         plain = _NO_PAGES.sub("", plain)
     elif " e" in plain[-8:]:
@@ -702,8 +724,9 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         if note:
             m = _tail_match(plain[: note.start()].strip(" .,"))
     if m is None and (plain[-1:].isalpha() or plain.endswith(")")):
-        # A month after the pages: 'Journal, 10(12) 1952-1962, December', 'vol. 7, no. 3, pp. 305-317, Jul.'
-        date = _TRAILING_DATE.search(plain)
+        # A month or a season after the pages: 'Journal, 10(12) 1952-1962, December', 'vol. 7, no. 3, pp. 305-317,
+        # Jul.', 'Electronic Networking: Research, Applications and Policy, 2(1) 52-58, Spring 1992'
+        date = _TRAILING_DATE.search(plain) or _SEASON.search(plain)
         if date:
             m = _tail_match(plain[: date.start()].strip(" .,"))
     if m is None and notes:
@@ -735,6 +758,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
 
     if year and f.year is None:
         f.year = int(year.group(1))
+    elif cairn and f.year is None:
+        f.year = int(cairn.group(1))
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
     f.container = _without_society_or_place(container)
@@ -753,7 +778,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     if not m.group("pages") and _lone_range(m):
         f.volume, f.pages = "", _page_range(f.volume)  # 'IEEE Transactions on X, 985-987': the pages
         f.lone_range = True
-        numbers = _NUMBERS_THEN_PUBLISHER.fullmatch(f.container) if "), " in f.container else None
+    if not f.volume and "), " in f.container:  # before a lone range or labelled pages ('..., pp. 103-110')
+        numbers = _NUMBERS_THEN_PUBLISHER.fullmatch(f.container)
         if numbers and _PUBLISHER_HINT.search(numbers.group("publisher")):
             f.container, f.volume, f.issue = numbers.group("journal", "volume", "issue")
             f.publisher = f.publisher or numbers.group("publisher").strip()
@@ -868,7 +894,8 @@ def _imprint_closing_venue(f: _Fields) -> None:
 
 
 #: A journal's volume and issue, then its publisher, read as the journal's name before a lone page range:
-#: 'Journal of Korea Planning Association 44(7), Korea Planning Association, 97-108'.
+#: 'Journal of Korea Planning Association 44(7), Korea Planning Association, 97-108', or labelled pages ('IE interfaces
+#: 16(1), Korean Institute Of Industrial Engineers, pp. 103-110').
 _NUMBERS_THEN_PUBLISHER = re.compile(
     r"(?P<journal>.*?[^\W\d_])\s+(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,3})\),\s+(?P<publisher>[A-Z][^,()\d]{2,80})"
 )
