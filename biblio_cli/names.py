@@ -460,11 +460,12 @@ def _is_vancouver_name(token: str) -> bool:
 @lru_cache(maxsize=4096)  # asked several times per token by parse_authors
 def _is_group_like(token: str) -> bool:
     # Particles do not count: 'van den Brand B' is a person, 'Centre for Policy Studies' is not.
-    words = [w for w in token.split() if w not in PARTICLES]
     if "(" in token or _GROUP_HINTS.search(token):
         return True
-    lowercase_words = sum(1 for w in words if w[:1].islower())
-    return len(words) >= 4 or (lowercase_words >= 1 and len(words) >= 3)
+    words = [w for w in token.split() if w not in PARTICLES]
+    if len(words) != 3:  # most tokens are one or two words: no lowercase word to count
+        return len(words) > 3
+    return any(w[:1].islower() for w in words)
 
 
 def _person(family: str, given: str = "") -> Person:

@@ -126,7 +126,7 @@ _JOURNAL_TAIL = re.compile(
     # year that is part of its name, before the volume and issue ('Periodontology 2000, 71(1), 164-184')
     # (at the end of a word: the lazy match then tries each word, not each letter, which halves its cost)
     r"^(?P<container>.*?(?:[^\d\s,.](?![^\W\d_])|[^\w\s,.](?=[A-Z]{1,2}-\d)|(?<!\d)\.|\.(?!\d)"
-    r"|(?<=\s)\d{4}(?=,\s*\d+\s*\()|(?<=\s)\d{1,4}(?=,\s*(?i:vol))))\s*,{0,2}\s*"  # 'MARXISM 21, Vol. 9'
+    r"|(?<=\s)(?:\d{4}(?=,\s*\d+\s*\()|\d{1,4}(?=,\s*(?i:vol)))))\s*,{0,2}\s*"  # 'MARXISM 21, Vol. 9'
     # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
     rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
     r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|v\.|nr\.?))\s*)?"
@@ -254,7 +254,10 @@ def _may_hold(folded: str, *words: str) -> bool:
     matches an ASCII letter only with its other case or one of _ASCII_CASE_TWINS, so in the
     `_folded` text a missing word rules the pattern out (accented text included).
     """
-    return any(word in folded for word in words)
+    for word in words:  # noqa: SIM110 (a plain loop: twice as fast as any() over a generator; runs per entry)
+        if word in folded:
+            return True
+    return False
 
 
 def _lift_identifiers(text: str, f: _Fields) -> str:
