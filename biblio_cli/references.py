@@ -158,7 +158,7 @@ _JOURNAL_TAIL = re.compile(
     # right after the journal ('Southern Economic Journal pp. 191-204')
     r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pp\s?\d|pages\s)))"
     r"\s*(?:(?i:pp?\.\s*|pp\s?(?=\d)|pages\s+)|S\.\s*)?"
-    r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]?\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
+    r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]{0,2}\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
     r"(?:,\s*\d{1,4}\s*pp\.?)?"  # and the article's length (AMS): 'J. Math. Phys. 54 (2013), no. 6, 061504, 10 pp.'
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?:no\.\s*)?(?P<article>[\w.]+))?"
     r"\s*\.?\s*$"
@@ -2257,6 +2257,9 @@ def _titleless_journal(rest: str) -> bool:
         return False
     plain = strip_italics(rest).strip(" .,:;")
     m = _tail_match(plain)
+    if m is None and plain[-1:].isalpha():  # the months of the issue after the pages: '6(5): 573-81, Sept-Oct'
+        date = _TRAILING_DATE.search(plain)
+        m = _tail_match(plain[: date.start()].rstrip(" .,;")) if date else None
     if m is None or not m.group("volume") or not (m.group("pages") or m.group("article")):
         return False
     return _journal_name_only(m.group("container"))
@@ -2468,10 +2471,18 @@ _NUMBERS_ONLY = re.compile(
 )
 
 
+#: Signs that flag an entry in a list or CV ('*' a student, '†' a corresponding author): no part of the work.
+_FOOTNOTE_MARKS = "*†‡§¶"
+
+
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = _Fields()
     text = _lift_identifiers(fold_typography(raw.text), f)
+    if text[-1:] in _FOOTNOTE_MARKS:  # a CV's marks after an entry: '... 144-145. 2009. *†' (student co-author)
+        head = text.rstrip(_FOOTNOTE_MARKS + " ")
+        if text[len(head) : len(head) + 1] == " ":  # standing apart, not the star closing an italic title ('*Title*')
+            text = head
     first = text[:1]
     if first.isdigit() or first in _LEADING_NUMBER_FIRST or "\ue000" <= first <= "\uf8ff":  # how _LEADING_NUMBER starts
         text = _LEADING_NUMBER.sub("", text, count=1)
