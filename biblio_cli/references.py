@@ -1486,7 +1486,7 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         venue, _, imprint = f.container.rpartition(", ")
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
-            f.container, f.publisher = _without_society_or_place(venue), f.publisher or imprint
+            f.container, f.publisher = _without_society_or_place(venue), f.publisher or publisher_name(imprint)
         if marker and (not f.volume or ": " in f.container):
             # a Vancouver book's volume is no journal's: 'In: Kaplan HI, eds. Book. Baltimore: Williams; 1995; 1:619-35'
             _book_with_imprint(f)
@@ -1608,6 +1608,7 @@ _PUBLISHING_CITIES = frozenset(
         "Moscow",
         "München",
         "Munich",
+        "New York",
         "Oslo",
         "Oxford",
         "Paris",
@@ -2060,6 +2061,10 @@ def _imprint_in_closing_parens(text: str) -> tuple[str, str] | None:
         # '(Springer, Dordrecht, 2006)', '(Dover,Mineola,NY,1998)', '(North-Holland, 1972)'
         found = found or (dated and _short_name(parts[0]) and all(_PLACE_PART.match(p) for p in parts[1:]))
     title = text[:q].strip(" .,:")
+    if found and dated and parts[0] in _PUBLISHING_CITIES and len(parts) == 1:
+        head, comma, name = title.rpartition(", ")
+        if comma and len(head) >= 4 and _short_name(name) and name not in _PUBLISHING_CITIES:
+            return head, name  # 'Handbook of Mathematical Functions, Dover (New York 1965)': the place and year alone
     return (title, publisher_name(body)) if found and len(title) >= 4 else None
 
 
@@ -2203,6 +2208,8 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
         closing_year = ","
     place_then_year = bool(closing_year)
     k = _imprint_part(parts, place_then_year)
+    if k < 0 and ". " in f.title:
+        k = _imprint_after_stop(parts)
     if k >= 0:
         while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
             k -= 1  # 'Cambridge, New York: Wisconsin Press'
@@ -2223,6 +2230,20 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
             if closing_year == "," and name not in _PUBLISHING_CITIES and _short_name(name) and _bare_name(name):
                 # 'Linear Algebraic Groups, Springer, 1991': commas set off a name, a place runs into its year
                 f.publisher = name
+
+
+def _imprint_after_stop(parts: list[str]) -> int:
+    """The index of the part that opens the imprint when a stop the title split passed over ends the title inside
+    it, or -1; that part is cut at the stop: 'Structural Complexity I. Springer-Verlag', 'Berlin' (a roman
+    numeral read as an initial)."""
+    for k in range(len(parts) - 1, max(-1, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1):
+        if "(" in parts[k]:
+            continue  # '1900-1947 (Delhi: B. R. Publishing Corporation)': an imprint in parentheses has its own reader
+        head, stop, name = parts[k].rpartition(". ")
+        if stop and _LETTERS.search(head) and _imprint_at([name, *parts[k + 1 :]], 0):
+            parts[k : k + 1] = [head, name]
+            return k + 1
+    return -1
 
 
 def _imprint_part(parts: list[str], place_then_year: bool = False) -> int:
