@@ -479,6 +479,8 @@ def _split_title(rest: str) -> tuple[str, str]:
     if star > 0 and not _CHAPTER_MARKER.search(rest[:star]):
         return rest[:star].strip(" .,:"), rest[star:]
     m = _TITLE_END.search(rest)
+    if m is not None and "(" in rest:
+        m = _title_end_after_parens(rest, m)
     # A title may end right before an italic container even without a full stop.
     star = rest.find(" *")
     if star > 0 and (m is None or star < m.start()):
@@ -487,6 +489,20 @@ def _split_title(rest: str) -> tuple[str, str]:
         return rest, ""
     keep = m.group(1) if m.group(1) in "?!" else ""
     return rest[: m.start()] + keep, rest[m.end() :]
+
+
+#: How far a parenthesis holding an abbreviation's stop may run: an imprint or a note, never a whole title.
+_PARENS_REACH = 160
+
+
+def _title_end_after_parens(rest: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The title's end `m`, or the first one after the parenthesis it falls in: a stop inside parentheses is an
+    abbreviation's ('Magnetohydrodynamics of the Sun (Cambridge Univ. Press, 2014).'), not the title's end."""
+    opening = rest.rfind("(", max(0, m.start() - _PARENS_REACH), m.start())
+    if opening < 0 or rest.find(")", opening, m.start()) >= 0:
+        return m
+    closing = rest.find(")", m.end(), opening + _PARENS_REACH)
+    return m if closing < 0 else _TITLE_END.search(rest, closing)
 
 
 #: A parenthesised note closing an entry: '(in German)', '(in Korean with English abstract)'.
@@ -1470,7 +1486,7 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         venue, _, imprint = f.container.rpartition(", ")
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
-            f.container, f.publisher = _without_society_or_place(venue), f.publisher or imprint
+            f.container, f.publisher = _without_society_or_place(venue), f.publisher or publisher_name(imprint)
         if marker and (not f.volume or ": " in f.container):
             # a Vancouver book's volume is no journal's: 'In: Kaplan HI, eds. Book. Baltimore: Williams; 1995; 1:619-35'
             _book_with_imprint(f)
@@ -1592,6 +1608,7 @@ _PUBLISHING_CITIES = frozenset(
         "Moscow",
         "München",
         "Munich",
+        "New York",
         "Oslo",
         "Oxford",
         "Paris",
@@ -1687,6 +1704,10 @@ def _place_after_name(part: str, joined: bool) -> bool:
     return bool(_PLACE_PART.match(part)) or (joined and _place_alone(part))
 
 
+#: A page label left alone at the end of an imprint.
+_PAGE_LABELS = ("pp", "pages")
+
+
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
     text = text.strip(" .,;")
@@ -1700,11 +1721,19 @@ def publisher_name(text: str) -> str:
     if text[:1] in "Vv123456789":  # the only ways _VOLUME_BEFORE can start
         text = _VOLUME_BEFORE.sub("", text, count=1)
     text = _without_report_number(_imprint_pages(text)[0])
+    if text.endswith(_PAGE_LABELS):
+        head, comma, label = text.rpartition(",")
+        if comma and label.strip() in _PAGE_LABELS:
+            text = head.strip(" .,")  # 'ACM, New York, pp' whose year and pages were taken
     thesis = False
     if ", " in text:
         kind, _, after = text.partition(", ")
         if len(kind) <= 40 and after[:1].isupper() and _THESIS_WORDS.search(kind) and not _PUBLISHER_WORD.search(kind):
             text, thesis = after, True  # 'PhD dissertation, Stanford University, August': the degree is no publisher
+    if "; " in text:
+        acs = _publisher_before_place(text)
+        if acs:
+            return acs[1]  # '2nd ed.; Wiley: New York'
     place, colon, name = text.rpartition(": ")
     if colon and name and ". " in place:
         place = place.rsplit(". ", 1)[1]  # 'ACA Monograph No. 3. Wilmington: Polycrystal': a series before the place
@@ -1724,7 +1753,10 @@ def publisher_name(text: str) -> str:
     # ('The MIT Press, Cambridge, Massachusetts and London': after a publisher's word, places joined by 'and' too;
     # not after a place, where 'and' joins a name: 'New York, NY, Simon and Schuster')
     joined = bool(_PUBLISHER_WORD.search(first))
-    if rest and first and len(first.split()) <= 6 and all(_place_after_name(part, joined) for part in rest):
+    places_after = next((k for k, part in enumerate(rest) if not _place_after_name(part, joined)), len(rest))
+    if joined and 0 < places_after < len(rest) and _PUBLISHER_WORD.search(rest[places_after]):
+        return first  # co-publishers, each with its place: 'Pitman Publishing, London, MIT Press, Cambridge'
+    if rest and first and len(first.split()) <= 6 and places_after == len(rest):
         if thesis and any(_UNIVERSITY.search(part) for part in rest):
             return text
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
@@ -1749,6 +1781,8 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if ": " in after and not f.container and after[:1].isupper():
         after = _series_before_imprint(after, f)
     parts = _join_corporate_suffixes([p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)], ". ")
+    if len(parts) > 1 and ": " in after:
+        parts = _join_abbreviated_names(parts)
     if not parts:
         return
     if ", " in parts[-1]:
@@ -1760,6 +1794,22 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if leading and f.title:
         joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
         f.title = f"{f.title}{joiner}{leading}"
+
+
+#: A short abbreviation opening a publisher's name after its place: 'New York: St' (of 'St. Martin's Press').
+_ABBREVIATION_AFTER_PLACE = re.compile(r":\s+[A-Z][a-z]{0,2}$")
+
+
+def _join_abbreviated_names(parts: list[str]) -> list[str]:
+    """Put back a publisher's name that a sentence split cut after its opening abbreviation: 'London, New York:
+    St' and 'Martin's Press' -> 'London, New York: St. Martin's Press'."""
+    joined = parts[:1]
+    for part in parts[1:]:
+        if _ABBREVIATION_AFTER_PLACE.search(joined[-1], max(0, len(joined[-1]) - 6)):
+            joined[-1] = f"{joined[-1]}. {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 #: How many comma-separated parts closing a text may follow the city of its imprint ('Paris, Gallimard, 2000, 837').
@@ -1958,7 +2008,8 @@ def _imprint_at(parts: list[str], k: int) -> bool:
     if colon:
         return not rest and bool(name[:1].isupper() and _PLACE_PART.match(place.strip()))
     if len(rest) == 1 and first in _PUBLISHING_CITIES:
-        return rest[0][:1].isupper() and len(rest[0].split()) <= 6
+        # not after a publisher, whose city and state it is: 'MIT Press, Cambridge, Mass'
+        return rest[0][:1].isupper() and len(rest[0].split()) <= 6 and not (k and _PUBLISHER_WORD.search(parts[k - 1]))
     return bool(first[:1].isupper() and _PUBLISHER_WORD.search(first) and all(_PLACE_PART.match(p) for p in rest))
 
 
@@ -2010,6 +2061,10 @@ def _imprint_in_closing_parens(text: str) -> tuple[str, str] | None:
         # '(Springer, Dordrecht, 2006)', '(Dover,Mineola,NY,1998)', '(North-Holland, 1972)'
         found = found or (dated and _short_name(parts[0]) and all(_PLACE_PART.match(p) for p in parts[1:]))
     title = text[:q].strip(" .,:")
+    if found and dated and parts[0] in _PUBLISHING_CITIES and len(parts) == 1:
+        head, comma, name = title.rpartition(", ")
+        if comma and len(head) >= 4 and _short_name(name) and name not in _PUBLISHING_CITIES:
+            return head, name  # 'Handbook of Mathematical Functions, Dover (New York 1965)': the place and year alone
     return (title, publisher_name(body)) if found and len(title) >= 4 else None
 
 
@@ -2108,6 +2163,30 @@ def _year_closes_after(text: str, f: _Fields) -> str:
     return "," if "," in before[len(words) :] else " "
 
 
+def _publisher_before_place(text: str) -> tuple[str, str] | None:
+    """(what precedes, publisher) for a text closed by an ACS imprint, the publisher before its place after a
+    semicolon: 'Problems in Electrodynamics; Academic Press: London', '2nd ed.; VCH: Weinheim', or None. Not places
+    joined by a semicolon ('New York; London: Routledge'), nor a place before its publisher ('Paris: Seuil')."""
+    colon = text.rfind(": ")
+    semi = text.rfind("; ", 0, colon)
+    if semi < 0:
+        return None
+    before, name, places = text[:semi].strip(" .,"), text[semi + 2 : colon].strip(), text[colon + 2 :].strip(" .,")
+    parts = [part.strip() for part in places.split(",")]
+    if (
+        not name[:1].isupper()
+        or "," in name
+        or len(name.split()) > 6
+        or name in _PUBLISHING_CITIES
+        or _PUBLISHER_WORD.search(places)
+        or len(parts) > 3
+        or not all(_PLACE_PART.match(part) for part in parts)
+        or _place_alone(before)
+    ):
+        return None
+    return before, name
+
+
 def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
     """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
 
@@ -2116,6 +2195,11 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
     ('Studies in the Odyssey, Wiesbaden 1974', 'The Singer of Tales, Cambridge Mass. 1960'), and a short name
     set off by commas from that year is the publisher ('Linear Groups, Springer, 1991').
     """
+    if "; " in f.title:
+        acs = _publisher_before_place(f.title)
+        if acs and len(acs[0]) >= 4:
+            f.title, f.publisher = acs  # 'Dendritic Molecules, Concepts; VCH: Weinheim, 1996.'
+            return
     body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
     # 'Boston, MA: Addison-Wesley Publishing Co., Inc.': a company suffix is no publisher of its own
     parts = _join_corporate_suffixes([part.strip() for part in body.split(",")], ", ")
@@ -2124,6 +2208,8 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
         closing_year = ","
     place_then_year = bool(closing_year)
     k = _imprint_part(parts, place_then_year)
+    if k < 0 and ". " in f.title:
+        k = _imprint_after_stop(parts)
     if k >= 0:
         while k > 1 and parts[k - 1] in _PUBLISHING_CITIES:
             k -= 1  # 'Cambridge, New York: Wisconsin Press'
@@ -2144,6 +2230,20 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
             if closing_year == "," and name not in _PUBLISHING_CITIES and _short_name(name) and _bare_name(name):
                 # 'Linear Algebraic Groups, Springer, 1991': commas set off a name, a place runs into its year
                 f.publisher = name
+
+
+def _imprint_after_stop(parts: list[str]) -> int:
+    """The index of the part that opens the imprint when a stop the title split passed over ends the title inside
+    it, or -1; that part is cut at the stop: 'Structural Complexity I. Springer-Verlag', 'Berlin' (a roman
+    numeral read as an initial)."""
+    for k in range(len(parts) - 1, max(-1, len(parts) - 1 - _IMPRINT_MAX_PARTS), -1):
+        if "(" in parts[k]:
+            continue  # '1900-1947 (Delhi: B. R. Publishing Corporation)': an imprint in parentheses has its own reader
+        head, stop, name = parts[k].rpartition(". ")
+        if stop and _LETTERS.search(head) and _imprint_at([name, *parts[k + 1 :]], 0):
+            parts[k : k + 1] = [head, name]
+            return k + 1
+    return -1
 
 
 def _imprint_part(parts: list[str], place_then_year: bool = False) -> int:
@@ -2575,7 +2675,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     elif not after.strip(" .,;") and not comma_cut and f.title.endswith(")") and ", " in f.title:
         after = _comma_journal_before_note(f)
         comma_cut = bool(after)
-    if not after.strip(" .,;") and not comma_cut and "," in f.title:
+    if not after.strip(" .,;") and not comma_cut and ("," in f.title or "; " in f.title):
         # 'B. Fenik, Studies in the Odyssey, Wiesbaden 1974.': the year closes the entry right after the title
         _comma_imprint(f, _year_closes_after(text, f))
     title_was_italic = rest.strip().startswith("*")
