@@ -16,6 +16,7 @@ from biblio_cli.markup import strip_italics
 from biblio_cli.model import Person, Reference
 from biblio_cli.names import (
     names_before_role,
+    names_before_title_piece,
     names_prefix,
     parse_authors,
     parse_editor_phrase,
@@ -2526,7 +2527,11 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
             block, rest = "", f"{block} {rest}"  # 'Nucl. Acid Res. 16: 1043-1061 (1988)': no names at all
         elif not names:
             names, natural = names_prefix(block), True
-        if names:
+        pieces = None if names else names_before_title_piece(block)
+        if pieces is not None:  # "Marc Lee, 'Title', Venue, Vol. 9 No. 5, 2001": the names are not the whole block
+            names, natural = pieces
+            block, rest = names, f"{block[len(names) :]} {rest}"
+        elif names:
             block, rest = names, f"{block[len(names) :]} {rest}"
     else:
         names = _names_before_title(block, text[len(block) : len(block) + 1] == "(")
