@@ -663,6 +663,8 @@ _NAME_PIECE_WORD = re.compile(r"(?:[A-ZÀ-Þ]\.)*[A-ZÀ-Þ][\w'’\-]*\.?$")
 _NAMES_STOP = re.compile(r"(?<=[a-zà-ÿ]{2})\.\s|(?<=\w):\s?")
 #: What parts the names of one comma piece: 'and', '&', or the dash of Italian lists ('W. Labov - J. Waletsky').
 _NAME_PIECE_SEPARATOR = re.compile(r"^(?:and|&)\s+|\s+(?:and|&|[-–])\s+")
+_OPENING_QUOTES = "\"“«'‘"
+_QUOTED_PIECE = re.compile(r",\s+[\"“«'‘]")
 #: What shows a title in a comma piece: a quotation mark, a digit, a parenthesis, a question.
 _TITLE_IN_PIECE = re.compile(r"[\"“”«»‘’:;()\[\]?!\d]|^'")
 
@@ -678,7 +680,7 @@ def names_before_title_piece(block: str) -> tuple[str, bool] | None:
     No. 5' gives 'Marc Prensky'; '' when the block opens with the work ('"Title" Journal, August', 'Scientific
     Committee on Food Safety, Opinion. Journal'); None when it cannot tell.
 
-    A name piece is one to four capitalised words besides initials and particles, never a quotation mark or a
+    A name piece is one to four capitalised words besides initials (particles count), never a quotation mark or a
     digit: the first piece that is no name opens the title. A role ('W. Labov - J. Waletsky (eds.), Title'), a
     sentence's end or a colon ('M. von der Beeck. A comparison', 'Takeda S: Title') closes them.
     """
@@ -692,9 +694,11 @@ def names_before_title_piece(block: str) -> tuple[str, bool] | None:
         parts = [p for p in _NAME_PIECE_SEPARATOR.split(piece) if p]
         if not parts or _TITLE_IN_PIECE.search(piece) or _TITLE_OPENING.match(piece):
             break
-        words = [[w for w in part.split() if w not in PARTICLES] for part in parts]
-        if any(sum(not _is_initials(w) for w in ws) > 4 for ws in words):
+        if any(sum(not _is_initials(w) for w in part.split()) > 4 for part in parts):
             break
+        if stop and " " not in piece:
+            break  # 'Phys. Stat. Sol.', 'Becker. Ernest.': one word before a stop may be an abbreviation
+        words = [[w for w in part.split() if w not in PARTICLES] for part in parts]
         if not all(_NAME_PIECE_WORD.match(w) for ws in words for w in ws):
             break
         # 'Jonkers IJAM', 'BARONE Robert': a family written first, in capitals or before its initials
@@ -707,7 +711,9 @@ def names_before_title_piece(block: str) -> tuple[str, bool] | None:
         start = comma + 2
     if end:
         return block[:end], natural
-    opening = block.lstrip()[:1]
-    if opening in "\"“«'‘" or len(block[: block.find(",")].split()) > 4:
+    quoted = _QUOTED_PIECE.search(block, 0, 200)
+    if quoted and not _TITLE_IN_PIECE.search(block, 0, quoted.start()):
+        return block[: quoted.start()], natural  # "Byoung. su Lee, Seung. woo Kim, 'Title'": names before a quote
+    if block.lstrip()[:1] in _OPENING_QUOTES or len(block[: block.find(",")].split()) > 4:
         return "", False  # the work opens the block: a quoted title, or a long piece no name list holds
     return None
