@@ -661,8 +661,9 @@ def parse_editor_phrase(phrase: str) -> tuple[Person, ...]:
 _NAME_PIECE_WORD = re.compile(r"(?:[A-ZÀ-Þ]\.)*[A-ZÀ-Þ][\w'’\-]*\.?$")
 #: A sentence's end or a colon after a word, which closes the names: 'M. von der Beeck. A comparison', 'Lee S: Title'.
 _NAMES_STOP = re.compile(r"(?<=[a-zà-ÿ]{2})\.\s|(?<=\w):\s?")
-#: What parts the names of one comma piece: 'and', '&', or the dash of Italian lists ('W. Labov - J. Waletsky').
-_NAME_PIECE_SEPARATOR = re.compile(r"^(?:and|&)\s+|\s+(?:and|&|[-–])\s+")
+#: What parts the names of one comma piece: 'and', '&', or the dash of Italian lists before initials ('W. Labov - J. Waletsky'), not a
+#: title's ('Export Flows - A Queueing Approach').
+_NAME_PIECE_SEPARATOR = re.compile(r"^(?:and|&)\s+|\s+(?:and|&|[-–](?=\s+[^\W\d_]{1,2}\.))\s+")
 _OPENING_QUOTES = "\"“«'‘"
 _QUOTED_PIECE = re.compile(r",\s+[\"“«'‘]")
 #: What shows a title in a comma piece: a quotation mark, a digit, a parenthesis, a question.

@@ -1881,6 +1881,12 @@ def _comma_journal_before_note(f: _Fields) -> str:
 _CLOSING_MONTH = re.compile(rf"(?<=\d),\s*(?:{_MONTH})\.?$", re.IGNORECASE)
 
 
+def _numbers_close(title: str) -> bool:
+    """A title ending in a number, or in a month after one (the year taken): 'Journal, vol. 8, No 6, June'."""
+    closing = title[-1:]
+    return closing.isdigit() or (closing.isalpha() and bool(_CLOSING_MONTH.search(title, len(title) - 20)))
+
+
 def _comma_journal(f: _Fields) -> str:
     """A journal tail the title swallowed; returns what follows the title ('' when none).
 
@@ -2579,9 +2585,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     comma_cut = False
     if not after.strip(" .,;") and "Proc" in f.title:
         comma_cut = _comma_proceedings(f)
-    closing = f.title[-1:]
-    numbered = closing.isdigit() or (closing.isalpha() and bool(_CLOSING_MONTH.search(f.title, len(f.title) - 20)))
-    if not after.strip(" .,;") and not comma_cut and numbered and not f.title.startswith("*"):
+    if not after.strip(" .,;") and not comma_cut and _numbers_close(f.title) and not f.title.startswith("*"):
         after = _comma_journal(f)
         comma_cut = bool(after) or _title_into_journal(f)
     elif not after.strip(" .,;") and not comma_cut and f.title.endswith(")") and ", " in f.title:
