@@ -357,6 +357,8 @@ def _chicago_names_before_comma(block: str) -> str:
 _NATURAL_NAME_COMMA = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.)?\s[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?=,\s)")
 
 
+#: A one-word family name opening an inverted list: 'Lee, Myeong Ju, Kim, Gab Sook'.
+_FAMILY_ALONE_COMMA = re.compile(r"[A-ZÀ-Þ][\w'’\-]+,\s")
 #: A family name written alone before its initials: 'Gibson', 'El Gorsey', 'van der Berg'.
 _FAMILY_ALONE = re.compile(r"^(?:[a-z]{1,3}\s+){0,2}[A-ZÀ-Þ][\w'’\-]*(?:\s+[A-ZÀ-Þ][\w'’\-]*){0,2}$")
 #: A full stop that may close the names: not one between two initials ('D. J.') or before 'and'/'&'.
@@ -653,3 +655,66 @@ def parse_editor_phrase(phrase: str) -> tuple[Person, ...]:
         else:
             persons.append(_person(token))
     return tuple(persons)
+
+
+#: A word of a person's name in a comma list: capitalised ('Prensky', 'O'Neill'), initials ('H.P', 'R.L.', 'V.A.Vasilev').
+_NAME_PIECE_WORD = re.compile(r"(?:[A-ZÀ-Þ]\.)*[A-ZÀ-Þ][\w'’\-]*\.?$")
+#: A sentence's end or a colon after a word, which closes the names: 'M. von der Beeck. A comparison', 'Lee S: Title'.
+_NAMES_STOP = re.compile(r"(?<=[a-zà-ÿ]{2})\.\s|(?<=\w):\s?")
+#: What parts the names of one comma piece: 'and', '&', or the dash of Italian lists before initials ('W. Labov - J. Waletsky'), not a
+#: title's ('Export Flows - A Queueing Approach').
+_NAME_PIECE_SEPARATOR = re.compile(r"^(?:and|&)\s+|\s+(?:and|&|[-–](?=\s+[^\W\d_]{1,2}\.))\s+")
+_OPENING_QUOTES = "\"“«'‘"
+_QUOTED_PIECE = re.compile(r",\s+[\"“«'‘]")
+#: What shows a title in a comma piece: a quotation mark, a digit, a parenthesis, a question.
+_TITLE_IN_PIECE = re.compile(r"[\"“”«»‘’:;()\[\]?!\d]|^'")
+
+
+def _capitals(word: str) -> bool:
+    """'IJAM', 'BARONE': a word in capitals, not an initial ('W.')."""
+    return word.isalpha() and word.isupper()
+
+
+def names_before_title_piece(block: str) -> tuple[str, bool] | None:
+    """The names that open `block` (the whole text before a closing year) read piece by piece, when no finder
+    took them, and whether they are written given names first: 'Marc Prensky, 'Digital Native', Venue, Vol. 9
+    No. 5' gives 'Marc Prensky'; '' when the block opens with the work ('"Title" Journal, August', 'Scientific
+    Committee on Food Safety, Opinion. Journal'); None when it cannot tell.
+
+    A name piece is one to four capitalised words besides initials (particles count), never a quotation mark or a
+    digit: the first piece that is no name opens the title. A role ('W. Labov - J. Waletsky (eds.), Title'), a
+    sentence's end or a colon ('M. von der Beeck. A comparison', 'Takeda S: Title') closes them.
+    """
+    start = end = 0
+    natural = not _FAMILY_ALONE_COMMA.match(block)  # 'Lee, Myeong Ju, Kim, Gab Sook, Title': inverted names
+    while start < len(block) and start < 1000:
+        comma = block.find(", ", start, start + 200)
+        piece_end = comma if comma >= 0 else min(len(block), start + 200)
+        stop = _NAMES_STOP.search(block, start, piece_end)
+        piece, role = strip_role(block[start : stop.start() if stop else piece_end].strip(" ,"))
+        parts = [p for p in _NAME_PIECE_SEPARATOR.split(piece) if p]
+        if not parts or _TITLE_IN_PIECE.search(piece) or _TITLE_OPENING.match(piece):
+            break
+        if any(sum(not _is_initials(w) for w in part.split()) > 4 for part in parts):
+            break
+        if stop and " " not in piece:
+            break  # 'Phys. Stat. Sol.', 'Becker. Ernest.': one word before a stop may be an abbreviation
+        words = [[w for w in part.split() if w not in PARTICLES] for part in parts]
+        if not all(_NAME_PIECE_WORD.match(w) for ws in words for w in ws):
+            break
+        # 'Jonkers IJAM', 'BARONE Robert': a family written first, in capitals or before its initials
+        natural = natural and not any(len(ws) > 1 and (_capitals(ws[-1]) or _capitals(ws[0])) for ws in words)
+        end = stop.start() + (block[stop.start()] == ".") if stop else piece_end  # 'Lee.' keeps its stop
+        if stop or role:
+            return block[:end], natural
+        if comma < 0:
+            return None  # names only, up to the year: nothing to cut
+        start = comma + 2
+    if end:
+        return block[:end], natural
+    quoted = _QUOTED_PIECE.search(block, 0, 200)
+    if quoted and not _TITLE_IN_PIECE.search(block, 0, quoted.start()):
+        return block[: quoted.start()], natural  # "Byoung. su Lee, Seung. woo Kim, 'Title'": names before a quote
+    if block.lstrip()[:1] in _OPENING_QUOTES or len(block[: block.find(",")].split()) > 4:
+        return "", False  # the work opens the block: a quoted title, or a long piece no name list holds
+    return None

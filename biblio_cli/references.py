@@ -16,6 +16,7 @@ from biblio_cli.markup import strip_italics
 from biblio_cli.model import Person, Reference
 from biblio_cli.names import (
     names_before_role,
+    names_before_title_piece,
     names_prefix,
     parse_authors,
     parse_editor_phrase,
@@ -129,7 +130,7 @@ _JOURNAL_TAIL = re.compile(
     r"|(?<=\s)(?:\d{4}(?=,\s*\d+\s*\()|\d{1,4}(?=,\s*(?i:vol)))))\s*,{0,2}\s*"  # 'MARXISM 21, Vol. 9'
     # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
     rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
-    r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|v\.|nr\.?))\s*)?"
+    r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|band|v\.|nr\.?))\s*)?"
     # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757', 'Vol. XV')
     r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
     rf"|(?(label)[IVXLC]+\b|(?!))|(?<![^\W\d_])[IVXLC]+(?=\s*\((?i:{_MONTH_OR_SEASON})))?"  # 'XLI (July-August, 1963)', 'IX (Fall, 1967)'
@@ -147,7 +148,7 @@ _JOURNAL_TAIL = re.compile(
     # '(12)', '84, (12)', '40(c)', '18-19 (IX)'; never the pages or a date in parentheses ('(pp. 3-9)', '(May 1990)')
     rf"(?:,?\s*\((?!\s*p|\s*(?i:{_MONTH_OR_SEASON}))"
     r"\s*(?P<issue>(?=[^)]{0,19}\d)[^)]{1,20}|(?(volume)(?:[A-Za-z]|[IVXLC]+)|(?!)))\s*\))?"
-    r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bnos?\.\s*|\bn\.\s*(?=\d)|\bnum\.\s*|\bissue\s+|\bheft\s+)(?P<issue2>\d[\w\-–/]*))?"
+    r"(?:\s*,?\s*(?i:\bn[°o]\.?\s*|\bnos?\.\s*|\bn\.\s*(?=\d)|\bnum\.\s*|\bissue\s+|\bheft\s+|\bnr\.\s*)(?P<issue2>\d[\w\-–/]*))?"
     r"(?:(?<=\))\s*(?i:suppl\.?|supplement)(?=\s*,))?"  # 'Bone, 23 (5) Suppl., S594'
     rf"(?:[,.]?\s*\(\s*(?i:{_MONTH_OR_SEASON})[^()]{{0,30}}\))?"  # a date: 'No. 6 (July / August 1992), pp. 388-395'
     # a word between the numbers and the pages: ', suppl,', a month ('No 4, October, 1970, pages 589-602', 'Vol.19,
@@ -156,8 +157,8 @@ _JOURNAL_TAIL = re.compile(
     # pages after ',' or ':', after ')' or the volume and a space ('Communications of the ACM 38 39-41'),
     # after the volume and a full stop ('Studies in African Linguistics 42. 101-132'), or labelled
     # right after the journal ('Southern Economic Journal pp. 191-204')
-    r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pp\s?\d|pages\s)))"
-    r"\s*(?:(?i:pp?\.\s*|pp\s?(?=\d)|pages\s+)|S\.\s*)?"
+    r"(?:(?:[,:]|(?<=[)\d])(?=\s)|(?<=\d)\.(?=\s+(?:\d|pp?\.))|(?<=\s)(?=(?i:pp?\.\s*\d|pp\s?\d|pages\s|seiten\s)))"
+    r"\s*(?:(?i:pp?\.\s*|pp\s?(?=\d)|pages\s+|seiten\s+)|S\.\s*)?"
     r"(?P<pages>(?:(?!pp|[A-Z][a-z]{2,3}\d{4}\b)[A-Za-z]{1,4})?\d+[A-Z]?(?:\s*[-–]{1,2}\s*[A-Za-z]{0,2}\d+[A-Z]?)?(?:\.e\d+)?)"  # article ids: 'ra66', 'eaat4422'
     r"(?:,\s*\d{1,4}\s*pp\.?)?"  # and the article's length (AMS): 'J. Math. Phys. 54 (2013), no. 6, 061504, 10 pp.'
     r"|[,.]\s*(?:Article|article|art\.|e)\s*(?:no\.\s*)?(?P<article>[\w.]+))?"
@@ -1926,13 +1927,24 @@ def _comma_journal_before_note(f: _Fields) -> str:
     return after
 
 
+#: A month closing a title whose journal tail it swallowed, the year taken: 'Title, Journal, vol. 5, no. 3, July'.
+_CLOSING_MONTH = re.compile(rf"(?<=\d),\s*(?:{_MONTH})\.?$", re.IGNORECASE)
+
+
+def _numbers_close(title: str) -> bool:
+    """A title ending in a number, or in a month after one (the year taken): 'Journal, vol. 8, No 6, June'."""
+    closing = title[-1:]
+    return closing.isdigit() or (closing.isalpha() and bool(_CLOSING_MONTH.search(title, len(title) - 20)))
+
+
 def _comma_journal(f: _Fields) -> str:
     """A journal tail the title swallowed; returns what follows the title ('' when none).
 
     'Title, Journal of X, 19(1), 223-234': the title ends at the last comma before a capitalised
     journal name.
     """
-    m = _tail_match(f.title)
+    month = _CLOSING_MONTH.search(f.title, max(0, len(f.title) - 20))  # 'Journal, vol. 8, No 6, June' (IEEE)
+    m = _tail_match(f.title[: month.start()] if month else f.title)
     if m is None or not _whole_tail(m):
         return ""  # a number ending a title ('Title, Part 2'), not a journal's volume and pages
     head = m.group("container")
@@ -2626,7 +2638,11 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
             block, rest = "", f"{block} {rest}"  # 'Nucl. Acid Res. 16: 1043-1061 (1988)': no names at all
         elif not names:
             names, natural = names_prefix(block), True
-        if names:
+        pieces = None if names else names_before_title_piece(block)
+        if pieces is not None:  # "Marc Lee, 'Title', Venue, Vol. 9 No. 5, 2001": the names are not the whole block
+            names, natural = pieces
+            block, rest = names, f"{block[len(names) :]} {rest}"
+        elif names:
             block, rest = names, f"{block[len(names) :]} {rest}"
     else:
         names = _names_before_title(block, text[len(block) : len(block) + 1] == "(")
@@ -2669,7 +2685,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     comma_cut = False
     if not after.strip(" .,;") and "Proc" in f.title:
         comma_cut = _comma_proceedings(f)
-    if not after.strip(" .,;") and not comma_cut and f.title[-1:].isdigit() and not f.title.startswith("*"):
+    if not after.strip(" .,;") and not comma_cut and _numbers_close(f.title) and not f.title.startswith("*"):
         after = _comma_journal(f)
         comma_cut = bool(after) or _title_into_journal(f)
     elif not after.strip(" .,;") and not comma_cut and f.title.endswith(")") and ", " in f.title:
