@@ -370,20 +370,23 @@ def _closing_year(text: str, m: re.Match[str]) -> re.Match[str] | None:
 def _take_year(text: str, f: _Fields) -> tuple[str, str]:
     """Split the entry at its year; returns (author block, rest)."""
     m = _find_year(text)
-    if m is not None and m.group("year") and text[m.start() - 2 : m.start() - 1].isalpha():  # a word, then the year
-        m = _closing_year(text, m) or m
     if m is None:
         f.problems.append("no year")
         cut = _TITLE_END.search(text)
         if cut:
             return text[: cut.start()], text[cut.end() :]
         return "", text
-    if m.group("year"):
-        f.year = int(m.group("year"))
+    year, start = m.group("year"), m.start()
+    if year and start >= 2 and text[start - 2].isalpha():  # a word, then the year: maybe a number in the title
+        closing = _closing_year(text, m)
+        if closing:
+            m, year, start = closing, closing.group("year"), closing.start()
+    if year:
+        f.year = int(year)
         f.suffix = (m.group("suffix") or "").lower()
     else:
         f.label = canonical_year_label(m.group("label"))
-    return text[: m.start()], text[m.end() :]
+    return text[:start], text[m.end() :]
 
 
 def _descriptors(title: str) -> list[tuple[int, int, str]]:
@@ -943,8 +946,9 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     if not after:
         return
     if after[-1:].isdigit():
-        head = after.rstrip("0123456789-– ")
-        day = len(head) >= len(after) - 6 and head[-1:].isalpha()  # a day after a word: 'March 17', 'August 28-30'
+        end = after[-8:]  # a day after a word: 'March 17', 'August 28-30' (at most six characters of it)
+        head = end.rstrip("0123456789-– ")
+        day = len(head) >= len(end) - 6 and head[-1:].isalpha()
         if day or "etrieved" in after or "ccessed" in after:
             after = _without_closing_note(after)
     chapter = _CHAPTER.match(after) or _CHAPTER_NO_EDITORS.match(after)
