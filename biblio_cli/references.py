@@ -1070,6 +1070,39 @@ def _imprint_after_venue(f: _Fields) -> None:
         f.container = venue
         if _MEETING.search(venue):
             f.type = "chapter"
+    elif "-" in f.pages and not (f.volume or f.issue or f.publisher):  # a range: 'The Age: Extra, p. 6' is a newspaper
+        _imprint_before_pages(f)
+
+
+#: A short 'Place: Publisher' sentence closing a book before its pages alone: 'Trier: WVT', 'Bielefeld: transcript'.
+_PLACE_COLON_NAME = re.compile(r"[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þ][\w'’\-]*)?:\s+(?P<name>[^\W\d_][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,3})")
+#: The editors named in a sentence of their own after an MLA book: 'Proceedings. Eds. Bernhard Reitz and Sigrid Rieuwerts'.
+_EDITORS_SENTENCE = re.compile(r"\.\s+(?:Eds?|Hrsg|Éd|Dir)\.\s+(?P<editors>[^.]{3,120}(?:\.[^.]{1,40}){0,4})$")
+
+
+def _capitalised_names(text: str) -> bool:
+    """Names written in full after an editors' mark: 'Bernhard Reitz and Sigrid Rieuwerts', 'Anja Müller'."""
+    pieces = [piece.split() for piece in _NAME_JOINERS.split(text)]
+    return all(0 < len(words) <= 4 and all(word[0].isupper() for word in words) for words in pieces if words)
+
+
+def _imprint_before_pages(f: _Fields) -> None:
+    """MLA and Harvard chapters whose pages follow the book's imprint, which no known city or publisher's word
+    tells: 'Anglistentag 1999: Proceedings. Eds. B. Reitz. Trier: WVT, 2000. 345-73.', 'Book. Bielefeld:
+    transcript. 259-90.' Pages alone after a short 'Place: Name' sentence are a chapter's, not an article's."""
+    cut = f.container.rfind(". ")
+    if cut >= 0 and _abbreviation_before(f.container, cut):
+        return  # 'Proc. Conf.: X': a stop inside a name, not between sentences
+    imprint = _PLACE_COLON_NAME.fullmatch(f.container, cut + 2 if cut >= 0 else 0)
+    if imprint is None or _JOURNAL_WORD.search(imprint.group("name")):
+        return
+    f.publisher = imprint.group("name").rstrip(" .")
+    book = f.container[: max(cut, 0)].strip(" .,")
+    editors = _EDITORS_SENTENCE.search(book) if ". E" in book or ". Hrsg" in book else None
+    if editors and editors.start() > 0 and _capitalised_names(editors.group("editors")):
+        f.editors = f.editors or parse_editor_phrase(editors.group("editors"))
+        book = book[: editors.start()]
+    f.container, f.type = book, "chapter" if book else "book"
 
 
 #: A paper not yet in an issue: 'Journal of the American Statistical Association, in press', 'SIAM J. Discr. Math., to appear'.
