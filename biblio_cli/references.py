@@ -959,7 +959,8 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
             f.volume = pages.group("volume") or f.volume
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
-        if publisher[:1] == "(":
+        if publisher[:1] == "(" or (rest.endswith(")") and book.count("(") > book.count(")")):
+            # (or a stop inside it: '(Numen supp. 14; ed. J. Neusner; Leiden: Brill, 1968)')
             book, publisher = rest, ""  # '2 vols. (New York, NY: Norton, 1986), vol. ii': the book's imprint in parens
         f.container = _book_of_chapter(strip_italics(book).strip(" .,"), f)
         trailing_pages = _TRAILING_PAGES.search(publisher)
@@ -1532,7 +1533,11 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         f.pages = _page_range(pages.group("pages"))
         rest, tail = rest[: pages.start()], rest[pages.end() :]
     container = rest
-    for stop in _SENTENCE_SPLIT.finditer(rest):
+    # a book closed by its imprint in parentheses ends there, not at a stop inside them (SBL: 'In Religions in
+    # Antiquity (Numen supp. 14; ed. J. Neusner; Leiden: Brill, 1968)'); _book_of_chapter reads the imprint
+    closing = rest.rfind("(") if rest.endswith(")") else -1
+    end = closing if closing > 0 and _named_imprint(rest[closing:]) else len(rest)
+    for stop in _SENTENCE_SPLIT.finditer(rest, 0, end):
         # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
         before = rest[max(stop.start() - 6, 0) : stop.start()]
         if "ed" in before and _EDITOR_BEFORE_STOP.search(before):
@@ -2089,6 +2094,8 @@ def _imprint_in_closing_parens(text: str) -> tuple[str, str] | None:
     body = text[q + 1 : -1]
     if "(" in body or ")" in body:
         return None
+    if "; " in body:  # SBL: the series and editors first, '(AB; Garden City, N.Y.: Doubleday, 1976)'
+        body = body[body.rfind("; ") + 2 :]
     undated = _IMPRINT_YEARS.sub("", body).strip(" ,")
     dated, body = undated != body.strip(" ,"), undated
     if not body or _FIRST_DIGIT.search(body):
