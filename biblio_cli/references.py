@@ -1092,17 +1092,19 @@ def _imprint_before_pages(f: _Fields) -> None:
     tells: 'Anglistentag 1999: Proceedings. Eds. B. Reitz. Trier: WVT, 2000. 345-73.', 'Book. Bielefeld:
     transcript. 259-90.' Pages alone after a short 'Place: Name' sentence are a chapter's, not an article's."""
     cut = f.container.rfind(". ")
-    if cut >= 0 and _abbreviation_before(f.container, cut):
-        return  # 'Proc. Conf.: X': a stop inside a name, not between sentences
     imprint = _PLACE_COLON_NAME.fullmatch(f.container, cut + 2 if cut >= 0 else 0)
     if imprint is None or _JOURNAL_WORD.search(imprint.group("name")):
         return
-    f.publisher = imprint.group("name").rstrip(" .")
     book = f.container[: max(cut, 0)].strip(" .,")
     editors = _EDITORS_SENTENCE.search(book) if ". E" in book or ". Hrsg" in book else None
-    if editors and editors.start() > 0 and _capitalised_names(editors.group("editors")):
+    if not (editors and editors.start() > 0 and _capitalised_names(editors.group("editors"))):
+        editors = None
+        if cut >= 0 and _abbreviation_before(f.container, cut):
+            return  # 'Adv. Phys: Materials': a stop inside a name (but a short name may close the editors: 'Ed. O. Berg')
+    if editors:
         f.editors = f.editors or parse_editor_phrase(editors.group("editors"))
         book = book[: editors.start()]
+    f.publisher = imprint.group("name").rstrip(" .")
     f.container, f.type = book, "chapter" if book else "book"
 
 
