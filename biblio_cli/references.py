@@ -1076,7 +1076,9 @@ def _imprint_after_venue(f: _Fields) -> None:
 
 
 #: A short 'Place: Publisher' sentence closing a book before its pages alone: 'Trier: WVT', 'Bielefeld: transcript'.
-_PLACE_COLON_NAME = re.compile(r"[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þ][\w'’\-]*)?:\s+(?P<name>[^\W\d_][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,3})")
+_PLACE_COLON_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þ][\w'’\-]*)?:\s+(?P<name>[^\W\d_][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,3})"
+)
 #: The editors named in a sentence of their own after an MLA book: 'Proceedings. Eds. Bernhard Reitz and Sigrid Rieuwerts'.
 _EDITORS_SENTENCE = re.compile(r"\.\s+(?:Eds?|Hrsg|Éd|Dir)\.\s+(?P<editors>[^.]{3,120}(?:\.[^.]{1,40}){0,4})$")
 
