@@ -963,7 +963,8 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
             f.volume = pages.group("volume") or f.volume
             rest = rest[: pages.start()] + rest[pages.end() :]
         book, publisher = _split_title(rest)
-        if publisher[:1] == "(":
+        if publisher[:1] == "(" or (rest.endswith(")") and book.count("(") > book.count(")")):
+            # (or a stop inside it: '(Numen supp. 14; ed. J. Neusner; Leiden: Brill, 1968)')
             book, publisher = rest, ""  # '2 vols. (New York, NY: Norton, 1986), vol. ii': the book's imprint in parens
         f.container = _book_of_chapter(strip_italics(book).strip(" .,"), f)
         trailing_pages = _TRAILING_PAGES.search(publisher)
@@ -1074,6 +1075,43 @@ def _imprint_after_venue(f: _Fields) -> None:
         f.container = venue
         if _MEETING.search(venue):
             f.type = "chapter"
+    elif "-" in f.pages and not (f.volume or f.issue or f.publisher):  # a range: 'The Age: Extra, p. 6' is a newspaper
+        _imprint_before_pages(f)
+
+
+#: A short 'Place: Publisher' sentence closing a book before its pages alone: 'Trier: WVT', 'Bielefeld: transcript'.
+_PLACE_COLON_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w'’\-]*(?:\s[A-ZÀ-Þ][\w'’\-]*)?:\s+(?P<name>[^\W\d_][\w.'’&\-]*(?:\s+[\w.'’&\-]+){0,3})"
+)
+#: The editors named in a sentence of their own after an MLA book: 'Proceedings. Eds. Bernhard Reitz and Sigrid Rieuwerts'.
+_EDITORS_SENTENCE = re.compile(r"\.\s+(?:Eds?|Hrsg|Éd|Dir)\.\s+(?P<editors>[^.]{3,120}(?:\.[^.]{1,40}){0,4})$")
+
+
+def _capitalised_names(text: str) -> bool:
+    """Names written in full after an editors' mark: 'Bernhard Reitz and Sigrid Rieuwerts', 'Anja Müller'."""
+    pieces = [piece.split() for piece in _NAME_JOINERS.split(text)]
+    return all(0 < len(words) <= 4 and all(word[0].isupper() for word in words) for words in pieces if words)
+
+
+def _imprint_before_pages(f: _Fields) -> None:
+    """MLA and Harvard chapters whose pages follow the book's imprint, which no known city or publisher's word
+    tells: 'Anglistentag 1999: Proceedings. Eds. B. Reitz. Trier: WVT, 2000. 345-73.', 'Book. Bielefeld:
+    transcript. 259-90.' Pages alone after a short 'Place: Name' sentence are a chapter's, not an article's."""
+    cut = f.container.rfind(". ")
+    imprint = _PLACE_COLON_NAME.fullmatch(f.container, cut + 2 if cut >= 0 else 0)
+    if imprint is None or _JOURNAL_WORD.search(imprint.group("name")):
+        return
+    book = f.container[: max(cut, 0)].strip(" .,")
+    editors = _EDITORS_SENTENCE.search(book) if ". E" in book or ". Hrsg" in book else None
+    if not (editors and editors.start() > 0 and _capitalised_names(editors.group("editors"))):
+        editors = None
+        if cut >= 0 and _abbreviation_before(f.container, cut):
+            return  # 'Adv. Phys: Materials': a stop inside a name (but a short name may close the editors: 'Ed. O. Berg')
+    if editors:
+        f.editors = f.editors or parse_editor_phrase(editors.group("editors"))
+        book = book[: editors.start()]
+    f.publisher = imprint.group("name").rstrip(" .")
+    f.container, f.type = book, "chapter" if book else "book"
 
 
 #: A paper not yet in an issue: 'Journal of the American Statistical Association, in press', 'SIAM J. Discr. Math., to appear'.
@@ -1503,7 +1541,11 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         f.pages = _page_range(pages.group("pages"))
         rest, tail = rest[: pages.start()], rest[pages.end() :]
     container = rest
-    for stop in _SENTENCE_SPLIT.finditer(rest):
+    # a book closed by its imprint in parentheses ends there, not at a stop inside them (SBL: 'In Religions in
+    # Antiquity (Numen supp. 14; ed. J. Neusner; Leiden: Brill, 1968)'); _book_of_chapter reads the imprint
+    closing = rest.rfind("(") if rest.endswith(")") else -1
+    end = closing if closing > 0 and _named_imprint(rest[closing:]) else len(rest)
+    for stop in _SENTENCE_SPLIT.finditer(rest, 0, end):
         # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
         before = rest[max(stop.start() - 6, 0) : stop.start()]
         if "ed" in before and _EDITOR_BEFORE_STOP.search(before):
@@ -2060,6 +2102,8 @@ def _imprint_in_closing_parens(text: str) -> tuple[str, str] | None:
     body = text[q + 1 : -1]
     if "(" in body or ")" in body:
         return None
+    if "; " in body:  # SBL: the series and editors first, '(AB; Garden City, N.Y.: Doubleday, 1976)'
+        body = body[body.rfind("; ") + 2 :]
     undated = _IMPRINT_YEARS.sub("", body).strip(" ,")
     dated, body = undated != body.strip(" ,"), undated
     if not body or _FIRST_DIGIT.search(body):
