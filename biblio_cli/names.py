@@ -509,6 +509,9 @@ _GIVEN_NAMES = re.compile(r"^[A-ZÀ-Þ][\w'’\-]*\.?(?:\s[A-ZÀ-Þ][\w'’\-]*\
 
 def _split_outside_parens(block: str) -> list[str]:
     """Split on separators, but never inside '(...)' or '[...]' (group names with acronyms)."""
+    if "(" not in block and "[" not in block and "\0" not in block and "\1" not in block:
+        # the common case: nothing protected, no placeholder to put back
+        return [stripped for p in _SEPARATORS.split(block) if (stripped := p.strip())]
     protected = block
     if "(" in block or "[" in block:
         protected = _BRACKETED.sub(lambda m: m.group(0).replace(",", "\0").replace("&", "\1"), block)
@@ -518,6 +521,13 @@ def _split_outside_parens(block: str) -> list[str]:
 
 #: One capitalised word, a family name when names are joined by 'and' alone: 'Lowe', 'Nilsson-Ehle'.
 _ONE_FAMILY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?")
+
+
+def _all_vancouver_names(tokens: list[str]) -> bool:
+    for token in tokens:  # noqa: SIM110 (a plain loop: twice as fast as all() over a generator)
+        if not _is_vancouver_name(token):
+            return False
+    return True
 
 
 def _any_initials(tokens: list[str]) -> bool:
@@ -543,8 +553,12 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     given name first ('Avrim Blum and Jo Lee').
     """
     problems: list[str] = []
-    block = _EDGE_STARS.sub("", block.strip()).strip(" ,;:")
-    if not _FINAL_INITIAL.search(block):
+    block = block.strip()
+    if "*" in block:  # most blocks have no star: skip the substitution
+        block = _EDGE_STARS.sub("", block)
+    block = block.strip(" ,;:")
+    # (without a final dot the rstrip does nothing: no need to look for an initial)
+    if block.endswith(".") and not _FINAL_INITIAL.search(block):
         block = block.rstrip(".")  # keep the dot of a final initial ("Sorin, F.")
     block, et_al = strip_et_al(block)
     block = block.strip(" ,")
@@ -556,7 +570,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     if (
         len(tokens) > 1
         and tokens[-1].endswith(".")
-        and all(_is_vancouver_name(t) for t in [*tokens[:-1], tokens[-1][:-1]])
+        and _all_vancouver_names(tokens[:-1])
+        and _is_vancouver_name(tokens[-1][:-1])
     ):
         tokens[-1] = tokens[-1][:-1]  # 'Bae E, Drewell R.': the dot ends the list, 'R' is no dotted initial
     if len(tokens) > 1 and "," not in block and ";" not in block and all(_ONE_FAMILY.fullmatch(t) for t in tokens):
@@ -585,7 +600,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             persons.append(_person(leading.group("family"), leading.group("given").strip()))
             i += 1
             continue
-        if _is_initials(token, loose=True) and persons and not persons[-1].given and not persons[-1].is_group:
+        # the cheap tests on the previous person first: after a complete name, the initials test is not needed
+        if persons and not persons[-1].given and not persons[-1].is_group and _is_initials(token, loose=True):
             persons[-1] = _person(persons[-1].full_family, token)
             i += 1
             continue
@@ -660,7 +676,7 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
         persons.append(_natural_order(token) if i > 0 else _person(token))
         i += 1
     # ',*,': a token of punctuation only leaves an empty name, which is no author
-    return tuple(p for p in persons if p.family or p.given or p.is_group), et_al, problems
+    return tuple([p for p in persons if p.family or p.given or p.is_group]), et_al, problems
 
 
 def parse_editor_phrase(phrase: str) -> tuple[Person, ...]:
