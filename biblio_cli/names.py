@@ -509,6 +509,9 @@ _GIVEN_NAMES = re.compile(r"^[A-ZÀ-Þ][\w'’\-]*\.?(?:\s[A-ZÀ-Þ][\w'’\-]*\
 
 def _split_outside_parens(block: str) -> list[str]:
     """Split on separators, but never inside '(...)' or '[...]' (group names with acronyms)."""
+    if "(" not in block and "[" not in block and "\0" not in block and "\1" not in block:
+        # the common case: nothing protected, no placeholder to put back
+        return [stripped for p in _SEPARATORS.split(block) if (stripped := p.strip())]
     protected = block
     if "(" in block or "[" in block:
         protected = _BRACKETED.sub(lambda m: m.group(0).replace(",", "\0").replace("&", "\1"), block)
@@ -520,6 +523,27 @@ def _split_outside_parens(block: str) -> list[str]:
 _ONE_FAMILY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?")
 
 
+def _all_vancouver_names(tokens: list[str]) -> bool:
+    for token in tokens:  # noqa: SIM110 (a plain loop: twice as fast as all() over a generator)
+        if not _is_vancouver_name(token):
+            return False
+    return True
+
+
+def _any_initials(tokens: list[str]) -> bool:
+    for token in tokens:  # noqa: SIM110 (a plain loop: twice as fast as any() over a generator)
+        if _is_initials(token):
+            return True
+    return False
+
+
+def _any_group_like(tokens: list[str]) -> bool:
+    for token in tokens:  # noqa: SIM110 (a plain loop: twice as fast as any() over a generator)
+        if _is_group_like(token):
+            return True
+    return False
+
+
 def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, ...], bool, list[str]]:
     """Parse an author block. Returns (persons, et_al, problems).
 
@@ -529,8 +553,12 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     given name first ('Avrim Blum and Jo Lee').
     """
     problems: list[str] = []
-    block = _EDGE_STARS.sub("", block.strip()).strip(" ,;:")
-    if not _FINAL_INITIAL.search(block):
+    block = block.strip()
+    if "*" in block:  # most blocks have no star: skip the substitution
+        block = _EDGE_STARS.sub("", block)
+    block = block.strip(" ,;:")
+    # (without a final dot the rstrip does nothing: no need to look for an initial)
+    if block.endswith(".") and not _FINAL_INITIAL.search(block):
         block = block.rstrip(".")  # keep the dot of a final initial ("Sorin, F.")
     block, et_al = strip_et_al(block)
     block = block.strip(" ,")
@@ -542,21 +570,19 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     if (
         len(tokens) > 1
         and tokens[-1].endswith(".")
-        and all(_is_vancouver_name(t) for t in [*tokens[:-1], tokens[-1][:-1]])
+        and _all_vancouver_names(tokens[:-1])
+        and _is_vancouver_name(tokens[-1][:-1])
     ):
         tokens[-1] = tokens[-1][:-1]  # 'Bae E, Drewell R.': the dot ends the list, 'R' is no dotted initial
     if len(tokens) > 1 and "," not in block and ";" not in block and all(_ONE_FAMILY.fullmatch(t) for t in tokens):
         return tuple(_person(t) for t in tokens), et_al, problems  # 'Lowe and Cheng': two families, no given name
     persons: list[Person] = []
-    initials_seen = any(_is_initials(t) for t in tokens)
-    any_group = any(_is_group_like(t) for t in tokens)
-    # 'Smith, John, Jones, Mary': a given name is one word, maybe with an initial ('Mary K.');
-    # 'Ramos, Ana, Tom Fielding, Grace Obi' is Chicago's inverted first name, then natural order.
-    alternating = len(tokens) % 2 == 0 and all(
-        len(t.split()) == 1 or (len(t.split()) == 2 and _is_initials(t.split()[1])) for t in tokens[1::2]
-    )
-    # 'John Brant, Brian Foote, and Don Roberts': every name in natural order.
-    all_multiword = natural and all(len(t.split()) >= 2 and not _is_initials(t) for t in tokens)
+    # Whole-list facts, worked out on first use (None until then): most lists ('Smith, J., Jones, K.') never
+    # reach the branches that need them. Once only: asking for each token would be quadratic.
+    initials_seen: bool | None = None
+    any_group: bool | None = None
+    alternating: bool | None = None
+    all_multiword = False
     # 'FERRIERES (Madeleine), ...': the first name shows how every name is written
     french = bool(tokens) and tokens[0][-1:] == ")" and bool(_family_then_given_in_parens(tokens[0]))
     i = 0
@@ -574,7 +600,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             persons.append(_person(leading.group("family"), leading.group("given").strip()))
             i += 1
             continue
-        if _is_initials(token, loose=True) and persons and not persons[-1].given and not persons[-1].is_group:
+        # the cheap tests on the previous person first: after a complete name, the initials test is not needed
+        if persons and not persons[-1].given and not persons[-1].is_group and _is_initials(token, loose=True):
             persons[-1] = _person(persons[-1].full_family, token)
             i += 1
             continue
@@ -592,6 +619,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             i += 1
             continue
         bare = _TRAILING_BARE_INITIALS.match(token)
+        if bare and initials_seen is None:
+            initials_seen = _any_initials(tokens)
         if bare and not initials_seen and not _is_group_like(token):
             persons.append(_person(bare.group("family"), bare.group("given")))
             i += 1
@@ -606,6 +635,10 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             persons.append(_person(given_first.group("family"), token[: given_first.start("family")].strip()))
             i += 1
             continue
+        if initials_seen is None:
+            initials_seen = _any_initials(tokens)
+        if any_group is None:
+            any_group = _any_group_like(tokens)
         if _is_group_like(token) or initials_seen or any_group:
             if _is_group_like(token):
                 persons.append(Person(family=token.strip(" .,"), is_group=True))
@@ -615,6 +648,14 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
             continue
         # No initials anywhere: "Smith, John, Jones, Mary" (given names in full) or
         # Chicago's "Smith, John, and Mary Jones" (first inverted, the rest in natural order).
+        if alternating is None:
+            # 'Smith, John, Jones, Mary': a given name is one word, maybe with an initial ('Mary K.');
+            # 'Ramos, Ana, Tom Fielding, Grace Obi' is Chicago's inverted first name, then natural order.
+            alternating = len(tokens) % 2 == 0 and all(
+                len(t.split()) == 1 or (len(t.split()) == 2 and _is_initials(t.split()[1])) for t in tokens[1::2]
+            )
+            # 'John Brant, Brian Foote, and Don Roberts': every name in natural order.
+            all_multiword = natural and all(len(t.split()) >= 2 and not _is_initials(t) for t in tokens)
         if alternating and i % 2 == 0 and nxt:
             persons.append(_person(token, nxt))
             i += 2
@@ -635,7 +676,7 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
         persons.append(_natural_order(token) if i > 0 else _person(token))
         i += 1
     # ',*,': a token of punctuation only leaves an empty name, which is no author
-    return tuple(p for p in persons if p.family or p.given or p.is_group), et_al, problems
+    return tuple([p for p in persons if p.family or p.given or p.is_group]), et_al, problems
 
 
 def parse_editor_phrase(phrase: str) -> tuple[Person, ...]:
