@@ -1138,10 +1138,16 @@ _SEASON = re.compile(r",?\s*(?:Spring|Summer|Fall|Autumn|Winter)$")
 _DATE_IN_PARENS = re.compile(rf"\s*\((?i:{_MONTH})\.?[^()]{{0,30}}\)$")  # 'Financial Executive (November, 1965)'
 
 
+#: The longest text read as a journal named without numbers: its name (100 characters) and a note or a date.
+_JOURNAL_NOTE_MAX = 300
+
+
 def _journal_without_numbers(after: str) -> str:
     """A journal named after the title with no volume or pages: 'Geomorphology.', 'Regional Studies. In press.',
     'IEEE Software.', 'The New York Times' (a publisher, 'Oxford University Press', is not one)."""
     text = after.strip(" .,;")
+    if len(text) > _JOURNAL_NOTE_MAX:
+        return ""  # a name of at most 100 characters and a short note or date: not worth four end-anchored searches
     in_press = _NOT_YET_PUBLISHED.search(text)
     if in_press:
         text = text[: in_press.start()].strip(" .,;")
@@ -1509,6 +1515,10 @@ def _short_imprint_after(text: str, start: int) -> bool:
     return len(text) - start <= _SHORT_IMPRINT and _PUBLISHER_WORD.search(text, start) is not None
 
 
+#: How far into a chapter's 'In ...' text the end of the book's title is looked for.
+_BOOK_REACH = 1000
+
+
 def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     """The book or proceedings of a chapter after its 'In' (`marker`), with its editors, pages and imprint."""
     article = _Fields()
@@ -1545,7 +1555,9 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     # Antiquity (Numen supp. 14; ed. J. Neusner; Leiden: Brill, 1968)'); _book_of_chapter reads the imprint
     closing = rest.rfind("(") if rest.endswith(")") else -1
     end = closing if closing > 0 and _named_imprint(rest[closing:]) else len(rest)
-    for stop in _SENTENCE_SPLIT.finditer(rest, 0, end):
+    # the book's title ends within its first few hundred characters: a text of thousands of abbreviations'
+    # stops ('Ab. Cd. Ef. ...') is not tried at each one
+    for stop in _SENTENCE_SPLIT.finditer(rest, 0, min(end, _BOOK_REACH)):
         # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
         before = rest[max(stop.start() - 6, 0) : stop.start()]
         if "ed" in before and _EDITOR_BEFORE_STOP.search(before):
