@@ -100,8 +100,9 @@ _ITALIC = re.compile(r"\*([^*]+)\*")
 #: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
 _TITLE_END = re.compile(
     r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+"
-    # a capital (Latin or Cyrillic), a quote or bracket, 'In', or an ordinal ('12th International Conference')
-    r"(?=[*«\"A-ZÀ-ÖØ-ÞА-ЯЁ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z]|\d{1,3}(?:st|nd|rd|th)\s)"
+    # a capital (Latin or Cyrillic), a quote or bracket, 'In', an ordinal ('12th International Conference'),
+    # or an ABNT edition ('Título do livro. 2. ed. São Paulo: Atlas, 2005.')
+    r"(?=[*«\"A-ZÀ-ÖØ-ÞА-ЯЁ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z]|\d{1,3}(?:st|nd|rd|th)\s|\d{1,2}\.\s?ed\.\s)"
 )
 _CHAPTER = re.compile(
     r"^(?:Dans|In|in|dans|en|En)\s*:?\s+(?P<editors>.*?\((?:dir\.?|eds?\.?|éds?\.?|hrsg\.?|coord\.?|sous la dir[^)]*)\))\s*,?\s*(?P<rest>.*)$",
