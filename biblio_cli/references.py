@@ -2775,7 +2775,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if not after.strip(" .,;") and "Proc" in f.title:
         comma_cut = _comma_proceedings(f)
     opening = after[:1]
-    if (opening == "[" or not after.strip(" .,;")) and ")" in f.title[-_CITED_REACH:] or opening == "(":
+    if ((opening == "[" or not after.strip(" .,;")) and ")" in f.title[-_CITED_REACH:]) or opening == "(":
         # 'Minima Moralia, trans. E.F.N. Jephcott (London: NLB, 1974), p. 19.': the imprint, then what is cited
         whole = f"{f.title} {after}" if after else f.title
         if _imprint_then_cited(f, whole):
