@@ -100,8 +100,9 @@ _ITALIC = re.compile(r"\*([^*]+)\*")
 #: End of a title: '.', '?' or '!' followed by a space and something that starts a new part.
 _TITLE_END = re.compile(
     r"(?<![\s.][A-Z])(?<!\b[Vv]ol)(?<!\bno)(?<!\bed)(?<!\bp)(?<!\bpp)([.?!])\s+"
-    # a capital (Latin or Cyrillic), a quote or bracket, 'In', or an ordinal ('12th International Conference')
-    r"(?=[*«\"A-ZÀ-ÖØ-ÞА-ЯЁ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z]|\d{1,3}(?:st|nd|rd|th)\s)"
+    # a capital (Latin or Cyrillic), a quote or bracket, 'In', an ordinal ('12th International Conference'),
+    # or an ABNT edition ('Título do livro. 2. ed. São Paulo: Atlas, 2005.')
+    r"(?=[*«\"A-ZÀ-ÖØ-ÞА-ЯЁ(\[]|Dans\b|In\b|in\b|[a-z]{1,2}[A-Z]|\d{1,3}(?:st|nd|rd|th)\s|\d{1,2}\.\s?ed\.\s)"
 )
 _CHAPTER = re.compile(
     r"^(?:Dans|In|in|dans|en|En)\s*:?\s+(?P<editors>.*?\((?:dir\.?|eds?\.?|éds?\.?|hrsg\.?|coord\.?|sous la dir[^)]*)\))\s*,?\s*(?P<rest>.*)$",
@@ -2140,6 +2141,33 @@ def _imprint_in_closing_parens(text: str) -> tuple[str, str] | None:
     return (title, publisher_name(body)) if found and len(title) >= 4 else None
 
 
+#: What a Chicago note adds after its imprint in parentheses: the page or volume cited, or a bracketed note
+#: ('(London: NLB, 1974), p. 19.', '(New York, 1967), Vol. 14.', '(London: Routledge, 1992). [And earlier editions].').
+_CITED_AFTER_IMPRINT = re.compile(
+    r"[.,]?\s*(?:(?:pp?\.\s*(?P<pages>\d+(?:\s*[-–]+\s*\d+)?)|(?i:vol\.?|volume)\s*(?P<volume>\d+|[IVXLC]+))"
+    r"|\[[^\[\]]{1,60}\])\s*\.?$"
+)
+#: How far from the end the imprint's closing parenthesis may be.
+_CITED_REACH = 80
+
+
+def _imprint_then_cited(f: _Fields, text: str) -> bool:
+    """Whether `text` (the title, or the title and what follows it) closes with a dated imprint in parentheses and
+    then the page or volume cited, which the title took: 'Minima Moralia (London: NLB, 1974), p. 19.',
+    'Differentialgleichungen (AMS Chelsea Publishing, New York, 1967), Vol. 14.'; if so, the fields are set."""
+    close = text.rfind(")", max(0, len(text) - _CITED_REACH))
+    cited = _CITED_AFTER_IMPRINT.match(text, close + 1) if close > 0 else None
+    split = _imprint_in_closing_parens(text[: close + 1]) if cited else None
+    if cited is None or split is None:
+        return False
+    year = _IMPRINT_YEARS.search(text, max(0, close - 20), close)
+    f.title, f.publisher, f.type = split[0], split[1], "book"
+    f.pages, f.volume = cited.group("pages") or f.pages, cited.group("volume") or f.volume
+    if f.year is None and year:
+        f.year = int(year.group().strip(" ,").rstrip("abcdefghijklmnopqrstuvwxyz")[-4:])
+    return True
+
+
 #: A contributor named after the title: 'Edited by X.', 'Translated by X.', 'Trans. X.', ', ed. by X,', '(tr. X)'.
 _CONTRIBUTOR = re.compile(
     r"[.,;(]\s*(?:(?:[Ee]dited|[Tt]ranslated)\s+by|(?:[Ee]ds?|[Tt]rans|[Tt]r|[Hh]rsg)\.(?:\s+(?:by|v\.|von))?)\s+"
@@ -2158,7 +2186,9 @@ def _skip_contributors(text: str, m: re.Match[str]) -> str | None:
         end = _CONTRIBUTOR_END.search(text, m.end())
         stop = end.start() if end else len(text)
         if opener in ",(":
-            close = [i for i in (text.find(",", m.end(), stop), text.find(")", m.end(), stop)) if i >= 0]
+            # ', trans. E.F.N. Jephcott (London: NLB, 1974)': an imprint in parentheses ends the names too
+            ends = (text.find(",", m.end(), stop), text.find(")", m.end(), stop), text.find(" (", m.end(), stop))
+            close = [i for i in ends if i >= 0]
             stop = min(close) if close else stop
         names = text[m.end() : stop]
         if (
@@ -2183,7 +2213,6 @@ def _without_contributors(rest: str, title: str, after: str) -> tuple[str, str]:
         if m:
             skipped = _skip_contributors(m.string, m)
             return (title, after) if skipped is None else (title, skipped)
-        return title, after
     if "." not in title and " by " not in title and not title.endswith(_CONTRIBUTOR_WORDS):
         return title, after  # most titles: no stop inside, and none cut off after 'trans' or 'ed'
     whole = rest.strip(" .,:;")
@@ -2745,6 +2774,12 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     comma_cut = False
     if not after.strip(" .,;") and "Proc" in f.title:
         comma_cut = _comma_proceedings(f)
+    opening = after[:1]
+    if ((opening == "[" or not after.strip(" .,;")) and ")" in f.title[-_CITED_REACH:]) or opening == "(":
+        # 'Minima Moralia, trans. E.F.N. Jephcott (London: NLB, 1974), p. 19.': the imprint, then what is cited
+        whole = f"{f.title} {after}" if after else f.title
+        if _imprint_then_cited(f, whole):
+            after, comma_cut = "", True
     if not after.strip(" .,;") and not comma_cut and _numbers_close(f.title) and not f.title.startswith("*"):
         after = _comma_journal(f)
         comma_cut = bool(after) or _title_into_journal(f)
