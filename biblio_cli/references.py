@@ -2610,8 +2610,18 @@ def _only_names(names: str, natural: bool) -> bool:
 
 #: A lowercase word of four letters or more: titles have them, name lists hardly ever ('and', 'van', 'de' are short).
 _LOWERCASE_WORD = re.compile(r"\s[a-zà-ÿ]{4,}")
+#: A sentence's end after a lowercase word: 'Firms. Minnesota', 'Churches. Shanghai' (not 'J. Lee. ').
+_WORD_STOP = re.compile(r"[a-zà-ÿ]{4}\.\s")
 _TITLE_MARK = re.compile(r"[.?!:]\s|[\"“”«»]|[^\s)][.?!]$")
 _FINAL_INITIAL_AT_END = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.$")
+
+
+def _title_case_sentence(block: str) -> bool:
+    """Whether a sentence ends inside `block` with more words after it, as a title in title case and its
+    imprint do before a closing note: 'Nevius, John L. The Planting of Churches. Shanghai, Presbyterian Press.
+    1886. ...'; a name list before its year ends at the block's end ('..., Cancer Genome Consortium. 2012.')."""
+    stop = _WORD_STOP.search(block)
+    return stop is not None and bool(_TWELVE_LETTERS.match(block, stop.end()))
 
 
 def _names_before_title(block: str, parenthesised: bool) -> str:
@@ -2623,7 +2633,7 @@ def _names_before_title(block: str, parenthesised: bool) -> str:
     in parentheses, APA's place, the text after the names must show a sentence's end, a quotation mark or a
     subtitle's colon: 'Arcep, Arcom, Conseil général de l'économie (CGE) (2025)' lists names up to the year.
     """
-    if len(block) < 30 or not _LOWERCASE_WORD.search(block):
+    if len(block) < 30 or not (_LOWERCASE_WORD.search(block) or (not parenthesised and _title_case_sentence(block))):
         return ""
     names = names_prefix(block)
     if not names or not _TWELVE_LETTERS.match(block, len(names)):
