@@ -806,6 +806,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         if numbers and _PUBLISHER_HINT.search(numbers.group("publisher")):
             f.container, f.volume, f.issue = numbers.group("journal", "volume", "issue")
             f.publisher = f.publisher or numbers.group("publisher").strip()
+    elif not f.volume and not f.issue and "°" in f.container:
+        _issue_then_publisher(f)
     f.type = f.type or "article-journal"
     return True
 
@@ -922,6 +924,23 @@ def _imprint_closing_venue(f: _Fields) -> None:
 _NUMBERS_THEN_PUBLISHER = re.compile(
     r"(?P<journal>.*?[^\W\d_])\s+(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,3})\),\s+(?P<publisher>[A-Z][^,()\d]{2,80})"
 )
+
+
+#: A journal's numbered issue, then its publisher and maybe its place, read as the journal's name before the
+#: pages: 'Politiques sociales et familiales, n°106, Cnaf', 'Notas de Población N°63, año XXIV, CELADE, Santiago'.
+_ISSUE_THEN_PUBLISHER = re.compile(
+    r"(?P<journal>.*?[^\W\d_])[,\s]+[Nn]°\s*(?P<issue>\d{1,4})(?:,\s+[^\W\d_]+\.?\s+[IVXLC]{1,6})?"
+    r",\s+(?P<publisher>[A-ZÀ-Þ][^,()\d]{1,80}?)(?:,\s+[A-ZÀ-Þ][^,()\d]{1,40})?"
+)
+
+
+def _issue_then_publisher(f: _Fields) -> None:
+    """Split the publisher off a journal read with its issue and imprint before the pages ('Politiques sociales
+    et familiales, n°106, Cnaf, 2011, pp. 25-38'): the journal, its issue and who publishes it."""
+    numbers = _ISSUE_THEN_PUBLISHER.fullmatch(f.container)
+    if numbers and numbers.group("publisher") not in _PUBLISHING_CITIES:  # not 'Revue X, n°5, Paris'
+        f.container, f.issue = numbers.group("journal", "issue")
+        f.publisher = f.publisher or numbers.group("publisher").strip()
 
 
 #: A note of when the work was read online, after its venue: 'Research Information. Retrieved 2010-08-07'.
