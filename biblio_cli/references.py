@@ -807,6 +807,8 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         if numbers and _PUBLISHER_HINT.search(numbers.group("publisher")):
             f.container, f.volume, f.issue = numbers.group("journal", "volume", "issue")
             f.publisher = f.publisher or numbers.group("publisher").strip()
+    elif not f.volume and not f.issue and "°" in f.container:
+        _issue_then_publisher(f)
     f.type = f.type or "article-journal"
     return True
 
@@ -923,6 +925,23 @@ def _imprint_closing_venue(f: _Fields) -> None:
 _NUMBERS_THEN_PUBLISHER = re.compile(
     r"(?P<journal>.*?[^\W\d_])\s+(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,3})\),\s+(?P<publisher>[A-Z][^,()\d]{2,80})"
 )
+
+
+#: A journal's numbered issue, then its publisher and maybe its place, read as the journal's name before the
+#: pages: 'Politiques sociales et familiales, n°106, Cnaf', 'Notas de Población N°63, año XXIV, CELADE, Santiago'.
+_ISSUE_THEN_PUBLISHER = re.compile(
+    r"(?P<journal>.*?[^\W\d_])[,\s]+[Nn]°\s*(?P<issue>\d{1,4})(?:,\s+[^\W\d_]+\.?\s+[IVXLC]{1,6})?"
+    r",\s+(?P<publisher>[A-ZÀ-Þ][^,()\d]{1,80}?)(?:,\s+[A-ZÀ-Þ][^,()\d]{1,40})?"
+)
+
+
+def _issue_then_publisher(f: _Fields) -> None:
+    """Split the publisher off a journal read with its issue and imprint before the pages ('Politiques sociales
+    et familiales, n°106, Cnaf, 2011, pp. 25-38'): the journal, its issue and who publishes it."""
+    numbers = _ISSUE_THEN_PUBLISHER.fullmatch(f.container)
+    if numbers and numbers.group("publisher") not in _PUBLISHING_CITIES:  # not 'Revue X, n°5, Paris'
+        f.container, f.issue = numbers.group("journal", "issue")
+        f.publisher = f.publisher or numbers.group("publisher").strip()
 
 
 #: A note of when the work was read online, after its venue: 'Research Information. Retrieved 2010-08-07'.
@@ -2639,8 +2658,18 @@ def _only_names(names: str, natural: bool) -> bool:
 
 #: A lowercase word of four letters or more: titles have them, name lists hardly ever ('and', 'van', 'de' are short).
 _LOWERCASE_WORD = re.compile(r"\s[a-zà-ÿ]{4,}")
+#: A sentence's end after a lowercase word: 'Firms. Minnesota', 'Churches. Shanghai' (not 'J. Lee. ').
+_WORD_STOP = re.compile(r"[a-zà-ÿ]{4}\.\s")
 _TITLE_MARK = re.compile(r"[.?!:]\s|[\"“”«»]|[^\s)][.?!]$")
 _FINAL_INITIAL_AT_END = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.$")
+
+
+def _title_case_sentence(block: str) -> bool:
+    """Whether a sentence ends inside `block` with more words after it, as a title in title case and its
+    imprint do before a closing note: 'Nevius, John L. The Planting of Churches. Shanghai, Presbyterian Press.
+    1886. ...'; a name list before its year ends at the block's end ('..., Cancer Genome Consortium. 2012.')."""
+    stop = _WORD_STOP.search(block)
+    return stop is not None and bool(_TWELVE_LETTERS.match(block, stop.end()))
 
 
 def _names_before_title(block: str, parenthesised: bool) -> str:
@@ -2652,7 +2681,7 @@ def _names_before_title(block: str, parenthesised: bool) -> str:
     in parentheses, APA's place, the text after the names must show a sentence's end, a quotation mark or a
     subtitle's colon: 'Arcep, Arcom, Conseil général de l'économie (CGE) (2025)' lists names up to the year.
     """
-    if len(block) < 30 or not _LOWERCASE_WORD.search(block):
+    if len(block) < 30 or not (_LOWERCASE_WORD.search(block) or (not parenthesised and _title_case_sentence(block))):
         return ""
     names = names_prefix(block)
     if not names or not _TWELVE_LETTERS.match(block, len(names)):
