@@ -128,7 +128,14 @@ _JOURNAL_TAIL = re.compile(
     # year that is part of its name, before the volume and issue ('Periodontology 2000, 71(1), 164-184')
     # (at the end of a word: the lazy match then tries each word, not each letter, which halves its cost)
     r"^(?P<container>.*?(?:[^\d\s,.](?![^\W\d_])|[^\w\s,.](?=[A-Z]{1,2}-\d)|(?<!\d)\.|\.(?!\d)"
-    r"|(?<=\s)(?:\d{4}(?=,\s*\d+\s*\()|\d{1,4}(?=,\s*(?i:vol)))))\s*,{0,2}\s*"  # 'MARXISM 21, Vol. 9'
+    r"|(?<=\s)(?:\d{4}(?=,\s*\d+\s*\()|\d{1,4}(?=,\s*(?i:vol)))))"  # 'MARXISM 21, Vol. 9'
+    # (a cheap test of the container's end, since the lazy match tries every word: what follows it, spaces aside,
+    # is the end, punctuation, a digit, a series letter or roman number, or one of the words the parts below
+    # start with; but after a ')' or a digit, where pages may start with letters: 'Nature 12 ra66'. Any other
+    # word fails the rest of the pattern too, so this test changes no match, only skips those tries early)
+    rf"(?:(?<=[)\d])|(?=\s*(?:$|[,.:(\d]|[A-Z]{{1,2}}-|[IVXLC]+\b|S\.|(?i:{_MONTH}|vol|volume|t\.|tome|bd|band|v\.|nr"
+    r"|n[°o.]|nos?\.|num\.|issue|heft|suppl|supplement|pp|p\.|pages|seiten))))"
+    r"\s*,{0,2}\s*"
     # a month (its year was taken as the entry's): 'L'Aide-soignante, septembre 2004, n°59. p. 24-25'
     rf"(?:(?<=,\s)(?i:{_MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
     r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|band|v\.|nr\.?))\s*)?"
