@@ -1355,7 +1355,7 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         edited = _EDITED_BY_AFTER.search(book)
         if edited and edited.start() > 0:
             book = book[: edited.start()].rstrip(" ,.")
-    if "ds" in book or "itor" in book:  # 'Eds', 'eds', 'editors'
+    if "ds" in book or "itor" in book or book.endswith(("Ed", "ed")):  # 'Eds', 'eds', 'editors', 'E. Neuhold, Ed'
         editors = _EDITORS_AFTER_BOOK.search(book)
         if editors and _names_alone(editors.group("editors")) and _LETTERS.search(book, 0, editors.start()):
             f.editors = f.editors or parse_editor_phrase(editors.group("editors"))
