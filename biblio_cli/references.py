@@ -981,9 +981,13 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     chapter = _CHAPTER.match(after) or _CHAPTER_NO_EDITORS.match(after)
     if chapter:
         f.type = "chapter"
+        rest = chapter.group("rest")
         if "editors" in chapter.groupdict() and chapter.group("editors"):
             f.editors = parse_editor_phrase(chapter.group("editors"))
-        rest = chapter.group("rest")
+            split = _book_then_editors(chapter.group("editors").rpartition(" (")[0])
+            if split:  # 'in Risques naturels, P. Gabert; J. Vaudour (dir.), Editions du CTHS, pp. 145-157'
+                f.editors = parse_editor_phrase(split[1])
+                rest = f"{split[0]}. {rest}"
         pages = _PAGES_PARENS.search(rest)
         if pages:
             f.pages = _page_range(pages.group("pages"))
@@ -994,6 +998,8 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
             # (or a stop inside it: '(Numen supp. 14; ed. J. Neusner; Leiden: Brill, 1968)')
             book, publisher = rest, ""  # '2 vols. (New York, NY: Norton, 1986), vol. ii': the book's imprint in parens
         f.container = _book_of_chapter(strip_italics(book).strip(" .,"), f)
+        if publisher.rstrip(" .")[-1:].isdigit():
+            publisher = _without_closing_volume(publisher.rstrip(" ."), f)
         trailing_pages = _TRAILING_PAGES.search(publisher)
         if trailing_pages and not f.pages:
             f.pages = _page_range(trailing_pages.group("pages"))
@@ -1304,8 +1310,14 @@ def _meeting_tail(container: str, f: _Fields) -> str:
         place, stop, part = parts[keep - 1].rpartition(". ")  # 'Boston, MA. IEEE Press'
         if stop and not _PLACE_PART.match(place):
             break
-        if _PUBLISHER_ACRONYM.match(part) or _PUBLISHER_WORD.search(part):
-            f.publisher = f.publisher or part
+        if part in _COUNTRIES:
+            pass  # 'Los Angeles, USA': a place, not a publisher's acronym
+        elif (
+            _PUBLISHER_ACRONYM.match(part)
+            or _PUBLISHER_WORD.search(part)
+            or (_STATE.fullmatch(place) and part[:1].isupper())
+        ):
+            f.publisher = f.publisher or part  # 'Chicago, IL. Chicago Linguistic Society': a name after the place
         elif not (_PLACE_PART.match(part) or _MONTH_DATE.match(part)):
             break
         keep -= 1
@@ -1343,7 +1355,7 @@ def _book_of_chapter(book: str, f: _Fields) -> str:
         edited = _EDITED_BY_AFTER.search(book)
         if edited and edited.start() > 0:
             book = book[: edited.start()].rstrip(" ,.")
-    if "ds" in book or "itor" in book:  # 'Eds', 'eds', 'editors'
+    if "ds" in book or "itor" in book or book.endswith(("Ed", "ed")):  # 'Eds', 'eds', 'editors', 'E. Neuhold, Ed'
         editors = _EDITORS_AFTER_BOOK.search(book)
         if editors and _names_alone(editors.group("editors")) and _LETTERS.search(book, 0, editors.start()):
             f.editors = f.editors or parse_editor_phrase(editors.group("editors"))
@@ -1398,6 +1410,10 @@ def _plain_chapter(after: str, f: _Fields) -> bool:
 _DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{_MONTH})\.?(?:\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?)?", re.IGNORECASE)
 
 
+#: A city and its state code without a comma between them: 'Philadelphia PA', 'New Haven CT'.
+_CITY_STATE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s[A-Z]{2}")
+
+
 def _place_and_date_only(text: str) -> bool:
     """Where and when a meeting was held, which names no publisher: 'Chicago, IL, June', 'Helsinki, Finland',
     'Seattle, Washington, 8 May' (but not 'Springer, Berlin' or 'Petersburg', whose shape does not tell)."""
@@ -1409,6 +1425,7 @@ def _place_and_date_only(text: str) -> bool:
             or _STATE.fullmatch(part)
             or part in _COUNTRIES
             or part in _PUBLISHING_CITIES
+            or _CITY_STATE.fullmatch(part)
             or (
                 (_STATE.fullmatch(following) or following in _COUNTRIES)
                 and _PLACE_PART.match(part)
@@ -1457,10 +1474,25 @@ def _meeting_after_title(after: str, f: _Fields) -> bool:
     return False
 
 
+def _book_then_editors(text: str) -> tuple[str, str] | None:
+    """(book, names) for a book's title written before its editors' names where the names alone were expected:
+    'Risques naturels, P. Gabert; J. Vaudour' (of '..., J. Vaudour (dir.), Editions du CTHS, pp. 145-157')."""
+    title, comma, names = text.partition(", ")
+    if comma and " " in title and "." not in title and " " in names and _names_alone(names):
+        return title, names
+    return None
+
+
 def _without_editors_before(book: str, f: _Fields, names_only: bool = False) -> str:
     """The book without the editors named before it, which go to `f`: 'G. Kahn and D. MacQueen, editors, Book'
     (with `names_only`, what precedes 'eds.' must read as names, not as a book: 'Automata, Languages, F. Meyer, Eds.')."""
     editors = _EDITORS_BEFORE.match(book) if _may_hold(_folded(book), *_EDITOR_WORDS) else None
+    if editors and not editors.group("bare"):
+        split = _book_then_editors(editors.group("editors"))
+        if split:
+            # 'Risques naturels, P. Gabert; J. Vaudour (dir.), Editions du CTHS': the book, its editors, its imprint
+            f.editors = parse_editor_phrase(split[1])
+            return f"{split[0]}. {book[editors.end() :]}"
     if editors and (editors.group("bare") or names_only) and not _names_alone(editors.group("editors")):
         editors = None  # 'In Insular Latin Studies, ed. Michael Herren': the book, then who edited it
     if not editors:
@@ -1487,7 +1519,12 @@ def _book_with_imprint(f: _Fields) -> None:
     Metamorphism of Natural Materials, p. 169-184'."""
     book = _without_editors_before(f.container, f, names_only=True)
     stop = _imprint_start(book) if ": " in book else None
-    if stop:
+    title, _, imprint = book.rpartition(". ") if book is not f.container else ("", "", "")
+    if title and _publisher_like(imprint):
+        # 'Readings in Planning, J. Allen (eds.), Morgan-Kaufmann, 1990': the imprint after the editors
+        f.publisher = f.publisher or publisher_name(imprint)
+        book = title
+    elif stop:
         f.publisher = f.publisher or publisher_name(book[stop.end() :])
         book = book[: stop.start()]
     elif ", " in book:
@@ -1542,14 +1579,68 @@ def _short_imprint_after(text: str, start: int) -> bool:
     return len(text) - start <= _SHORT_IMPRINT and _PUBLISHER_WORD.search(text, start) is not None
 
 
+#: How far back the names before an editor's 'Ed.' are read.
+_EDITOR_NAMES_REACH = 80
+
+
+def _editors_closed(text: str, end: int) -> bool:
+    """Whether the 'Ed.' closing `text[:end]` follows the editors' names, so that its stop ends the book: 'In
+    Proceedings of X, E. Neuhold, Ed. North-Holland' (not 'In Theorizing Documentary, ed. Michael Renov')."""
+    head = text[max(0, end - _EDITOR_NAMES_REACH) : end].rpartition(",")[0]
+    names = head.rpartition(",")[2]
+    return "," in head and _names_alone(names.strip())
+
+
+#: The volume closing a chapter's imprint before the pages taken from it: ', T. 21:', ', Bd. 3:', ', vol. 2:'.
+_VOLUME_CLOSING_IMPRINT = re.compile(
+    r",\s*(?:T|Bd|Vol|vol|Tome|tome|Band)\.?\s*(?P<volume>\d{1,4})(?::\s*(?P<pages>\d+\s*[-–]\s*\d+))?$"
+)
+
+
+def _without_closing_volume(imprint: str, f: _Fields) -> str:
+    """The imprint without the volume (and pages) closing it, which go to `f`: 'Gustav Fischer Verlag, Jena, T.
+    21:181-398', 'Springer, Berlin, vol. 2' (when the pages were read before it)."""
+    volume = _VOLUME_CLOSING_IMPRINT.search(imprint)
+    if volume is None or not (f.pages or volume.group("pages")) or not _LETTERS.search(imprint, 0, volume.start()):
+        return imprint
+    f.volume = f.volume or volume.group("volume")
+    f.pages = f.pages or _page_range(volume.group("pages"))
+    return imprint[: volume.start()]
+
+
 #: How far into a chapter's 'In ...' text the end of the book's title is looked for.
 _BOOK_REACH = 1000
 
 
+#: The book's editors and its year before its title, as French styles write them: 'Galland Olivier, Lemel Yannick,
+#: 2011, '. The parts hold no comma, so the match cannot backtrack.
+_EDITORS_YEAR = re.compile(
+    r"(?P<names>[^,\d()]{3,40}(?:,\s*[^,\d()]{3,40}){0,3}),\s*(?:1[5-9]\d\d|20\d\d)[a-z]?,\s+(?=\S)"
+)
+_EDITORS_YEAR_REACH = 40
+
+
+def _without_editors_and_year(rest: str, f: _Fields) -> str:
+    """The book without its editors and year written before it: 'in Galland Olivier, Lemel Yannick, 2011, La société
+    française, Armand Colin, Paris, p. 13-41' (names of a few capitalised words each, not a book's title)."""
+    editors = _EDITORS_YEAR.match(rest)
+    if editors is None:
+        return rest
+    names = [name.split() for name in editors.group("names").split(",")]
+    if not all(0 < len(words) <= 3 and all(word[:1].isupper() for word in words) for words in names):
+        return rest
+    f.editors = f.editors or parse_editor_phrase(editors.group("names"))
+    return rest[editors.end() :]
+
+
 def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     """The book or proceedings of a chapter after its 'In' (`marker`), with its editors, pages and imprint."""
+    dated_editors = False
+    if marker and rest[:1].isupper() and "," in rest[:_EDITORS_YEAR_REACH]:
+        book = _without_editors_and_year(rest, f)
+        rest, dated_editors = book, book is not rest
     article = _Fields()
-    if _parse_journal_tail(rest, article) and not _imprint_in_tail(article):
+    if not dated_editors and _parse_journal_tail(rest, article) and not _imprint_in_tail(article):
         if marker == "In " and article.volume and article.container.isalpha() and article.container.istitle():
             article.container = "In " + article.container  # 'In Vivo 29, 619-636': a journal, not a chapter marker
         # 'In: Italienisch 66, S. 32-50' is an article; 'In Proceedings X. ACM, New York, 192-203' is not
@@ -1587,10 +1678,11 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     for stop in _SENTENCE_SPLIT.finditer(rest, 0, min(end, _BOOK_REACH)):
         # 'In Proc. Workshop on X' goes on; 'In The Book. London: Press' stops before the imprint
         before = rest[max(stop.start() - 6, 0) : stop.start()]
-        if "ed" in before and _EDITOR_BEFORE_STOP.search(before):
+        if "ed" in before and _EDITOR_BEFORE_STOP.search(before) and not _editors_closed(rest, stop.start()):
             continue
         if (
             not _abbreviation_before(rest, stop.start())
+            or (before.endswith(("Ed", "Eds")) and _editors_closed(rest, stop.start()))
             or _opens_with_place_colon(rest, stop.end())
             or _short_imprint_after(rest, stop.end())
         ):
@@ -1600,22 +1692,35 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     else:
         # 'In Advances in X, 7. San Mateo: Morgan Kaufmann', 'In Book, New York: Plenum Press': no sentence ends the book
         opening = _imprint_start(rest) if ": " in rest else None
+        cut = rest.rfind(". ", max(0, len(rest) - _SHORT_IMPRINT))
         if opening:
             container, tail = rest[: opening.start()], f"{rest[opening.end() :]} {tail}"
+        elif dated_editors and ", " in rest:
+            # 'in Galland Olivier, 2011, La société française, Armand Colin, Paris, p. 13-41': a book, then its imprint
+            parts = rest.split(", ")
+            k = _imprint_part(parts)
+            if k > 0:
+                container, tail = ", ".join(parts[:k]), f"{', '.join(parts[k:])} {tail}"
+        elif cut > 0 and _publisher_like(rest[cut + 2 :]) and _LETTERS.search(rest, 0, cut):
+            # 'In Symposium on X, LNCS. Springer', 'In Proceedings of X (Sept.). IEEE, New York': the stop of an
+            # acronym or an abbreviation ends the book before a publisher's name
+            container, tail = rest[:cut], f"{rest[cut + 2 :]} {tail}"
     tail = strip_italics(tail).strip(" .,:;")
+    if tail[-1:].isdigit():
+        tail = _without_closing_volume(tail, f)
     if " ." in tail:
         tail = _YEAR_GAP.sub(".", tail)  # 'Austin, Texas, 1984. ACM Press' without its year: 'Austin, Texas,  . ACM'
     not_yet = _NOT_YET_PUBLISHED.search(tail) if tail[-1:].lower() in "sgrtwdne)" else None  # how those notes end
     if not_yet:
         tail = tail[: not_yet.start()].rstrip(" .,")  # 'AAAI Press, 1999. To appear.'
-    sentences = _SENTENCE_SPLIT.split(tail)
+    sentences = _tail_sentences(tail)
     pages_only = _PAGES_ONLY.match(sentences[-1])
     if pages_only:  # 'Wild mammals of North America. Pp. 326 - 353.'
         f.pages = f.pages or _page_range(pages_only.group("pages"))
         sentences = sentences[:-1]
         tail = ". ".join(sentences)
-    if _LETTERS.search(tail) and not _place_and_date_only(sentences[-1]):
-        imprint = sentences[-1]
+    imprint = _imprint_sentence(sentences) if _LETTERS.search(tail) else ""
+    if imprint:
         place, place_stop, name = imprint.rpartition(". ") if ". " in imprint else ("", "", "")
         if place_stop and name[:1].isupper() and _place_and_date_only(place):
             imprint = name  # 'pages 377-388, Washington, DC, USA, 2008. IEEE Computer Society': the place first
@@ -1625,6 +1730,61 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
     f.container = _book_of_chapter(strip_italics(container).strip(" .,:;"), f)
     f.type = f.type or "chapter"
     return bool(f.container)
+
+
+#: How many sentences closing a chapter's tail are read for its imprint: a place or a note may follow it.
+_TAIL_SENTENCES = 8
+
+
+#: An abbreviation after an abbreviation's stop: 'Math.' of 'Amer. Math. Soc.' (not 'Available' of 'June. Available').
+_ABBREVIATION_NEXT = re.compile(r"[A-Z][a-z]{0,4}\.|[A-Z][a-z]{0,2}$")
+
+
+def _tail_sentences(tail: str) -> list[str]:
+    """The sentences of a chapter's tail, not cut inside a run of abbreviations: 'Amer. Math. Soc., 1998' stays whole.
+    Only the last few are kept whole, so that a tail of thousands of stops stays linear."""
+    stops = [
+        stop
+        for stop in _SENTENCE_SPLIT.finditer(tail)
+        if not (_abbreviation_before(tail, stop.start()) and _ABBREVIATION_NEXT.match(tail, stop.end()))
+    ][-_TAIL_SENTENCES:]
+    starts = [0, *(stop.end() for stop in stops)]
+    ends = [*(stop.start() for stop in stops), len(tail)]
+    return [tail[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def _publisher_like(sentence: str) -> bool:
+    """Whether a sentence opens with a publisher's name: 'ACM, June 1994', 'Springer-Verlag, 1998', 'MIT Press'."""
+    first = sentence.split(",", 1)[0].strip()
+    return bool(_PUBLISHER_ACRONYM.match(first) or _IMPRINT_WORD.search(first) or _PUBLISHER_WORD.search(first))
+
+
+def _imprint_sentence(sentences: list[str]) -> str:
+    """The sentence of a chapter's tail that names its publisher: the last one, unless a place or a note follows
+    the publisher ('Macmillan. New York', 'ACM, ACM Press, May 1996. Philadelphia PA', 'ACM, June 1994. Available
+    via WWW', 'Springer-Verlag, 1998. method wrappers'); none if only where and when the meeting was held."""
+    last = sentences[-1].strip()
+    before = sentences[-2].strip() if len(sentences) > 1 else ""
+    if _place_and_date_only(last):
+        named = len(before) > 3 and len(before.split()) <= 6 and _LETTERS.search(before)  # not 'St' of 'St. Charles'
+        return before if named and not _place_and_date_only(before) else ""
+    if (
+        before
+        and _publisher_like(before)
+        and (last[:1].islower() or not _publisher_like(last))
+        and not _place_and_date_only(before)
+    ):
+        return before
+    series, comma, name = last.partition(", ")
+    if comma and series[-1:].isdigit() and _LETTERS.search(series) and name[:1].isupper():
+        last = name  # a numbered series before the publisher: 'Contemporary Mathematics vol. 230, Amer. Math. Soc.'
+    name, comma, date = last.rpartition(", ")
+    if comma and _DATE_PART.fullmatch(date.strip(" .")) and _LETTERS.search(name):
+        last = name  # the month of a meeting whose year was taken: 'ACM SIGCHI, ACM Press, May'
+    head, gap, name = last.rpartition("  ")  # the year taken from 'Montreal, Canada, April 2001 ACM Press'
+    if gap and name.strip()[:1].isupper() and _place_and_date_only(head.strip(" ,")):
+        return name.strip()
+    return last
 
 
 #: Pages written after the publisher of a chapter: 'Springer. p. 323-335', 'ACM, pages 131-139'.
