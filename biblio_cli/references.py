@@ -716,7 +716,9 @@ _INTERNET_MARK = " [Internet]"
 
 def _name_words(part: str) -> bool:
     """Whether every word of `part` is capitalised or joins two that are: 'Pusan National University of Education'."""
-    return all(word[:1].isupper() or word in _NAME_CONNECTORS or word in _NAME_CONNECTORS_SHORT for word in part.split())
+    return all(
+        word[:1].isupper() or word in _NAME_CONNECTORS or word in _NAME_CONNECTORS_SHORT for word in part.split()
+    )
 
 
 def _strong_publisher(part: str) -> bool:
@@ -761,6 +763,9 @@ def _journal_and_publisher(container: str) -> tuple[str, str]:
     if container.endswith("]") and "[cited" in container:
         note = _CITED_NOTE.search(container)
         container = container[: note.start()] if note else container
+    last = container[max(container.rfind(", "), container.rfind(". ")) + 2 :].strip(" .,;")
+    if not (last[:1].isupper() and (_journal_place(last, 0) or _publisher_word_in(last))):
+        return "", ""  # (most journals: their last part is neither a place nor a publisher's name)
     start = max(0, len(container) - _JOURNAL_PUBLISHER_REACH)
     cuts = list(_JOURNAL_PUBLISHER_SEPARATOR.finditer(container, start))[-_JOURNAL_PUBLISHER_PARTS:]
     places = 0
@@ -771,9 +776,8 @@ def _journal_and_publisher(container: str) -> tuple[str, str]:
             continue  # 'American Institute of Steel Construction, Inc.': the suffix goes with the name before it
         journal = container[: cuts[k].start()].strip(" ,;")
         # a sentence's stop, not an abbreviation's: 'Journal of X. Korean Nuclear Society', not 'Proc. Royal Society'
-        abbreviated = bool(_ABBREVIATION_BEFORE.search(journal))
-        after_sentence = "." in cuts[k].group() and not abbreviated
-        if _publisher_of_journal(part, places, cuts[k].group(), after_sentence):
+        abbreviated = _abbreviation_before(journal, len(journal))
+        if _publisher_of_journal(part, places, cuts[k].group(), "." in cuts[k].group() and not abbreviated):
             if _FIRST_DIGIT.search(journal[-20:]) or _REPORT_WORDS.search(container) or _THESIS_WORDS.search(container):
                 return "", ""  # numbers the tail did not read ('vol. 1. IEEE'), a report's or thesis's institution
             if not _LETTERS.search(journal):
@@ -788,6 +792,11 @@ def _journal_and_publisher(container: str) -> tuple[str, str]:
         places += 1
         end = cuts[k].start()
     return "", ""
+
+
+def _publisher_word_in(part: str) -> bool:
+    """A cheap first test of a publisher's name: a company suffix, an acronym, or a word that names a publisher."""
+    return _strong_publisher(part) or part.isupper() or _PUBLISHER_HINT.search(part) is not None
 
 
 #: An issue written with its label inside the parentheses: 'No. 3', 'no 7', 'serial no. 220', 'Nr. 4', 'n° 12'.
@@ -882,7 +891,11 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         f.year = int(cairn.group(1))
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
-    if not f.publisher and (volume or m.group("issue") or m.group("issue2")) and len(container) > 8:
+    if (
+        not f.publisher
+        and (", " in container or ". " in container)
+        and (volume or m.group("issue") or m.group("issue2"))
+    ):
         journal, publisher = _journal_and_publisher(container)
         if journal:
             container, f.publisher = journal, publisher
