@@ -701,6 +701,104 @@ def _series_tail(plain: str) -> tuple[str, re.Match[str] | None]:
     return plain[: series.end()], _tail_match("J " + plain[series.end() :].lstrip(" ,."))
 
 
+#: What parts a journal's name from its publisher and the publisher's places: 'Appl Soil Ecol. Elsevier B.V.',
+#: 'Computer Communication Review, ACM, New York, USA', 'Journal of X,. X University' (a run counts once).
+_JOURNAL_PUBLISHER_SEPARATOR = re.compile(r"(?<![.,;])[.,;]+\s+")
+#: How far from the end of a journal's name its publisher and places are looked for, and in how many parts.
+_JOURNAL_PUBLISHER_REACH = 200
+_JOURNAL_PUBLISHER_PARTS = 6
+_JOURNAL_PUBLISHER_WORDS = 8
+#: Vancouver's date and citation note after the publisher of an online journal, its year taken:
+#: 'Knee Surg [Internet]. Springer Verlag; 2017 Feb 1 [cited 2020 Sep 10]'.
+_CITED_NOTE = re.compile(r";[^;\[\]]{0,30}\[cited[^\[\]]{0,40}\]$")
+_INTERNET_MARK = " [Internet]"
+
+
+def _name_words(part: str) -> bool:
+    """Whether every word of `part` is capitalised or joins two that are: 'Pusan National University of Education'."""
+    return all(
+        word[:1].isupper() or word in _NAME_CONNECTORS or word in _NAME_CONNECTORS_SHORT for word in part.split()
+    )
+
+
+def _strong_publisher(part: str) -> bool:
+    """A company's name by its last word: 'Elsevier B.V', 'Springer Verlag', 'MCB University Press'."""
+    return part.rsplit(" ", 1)[-1].replace(".", "") in _CORPORATE_SUFFIXES or _IMPRINT_WORD.search(part) is not None
+
+
+def _publisher_of_journal(part: str, places: int, separator: str, after_sentence: bool) -> bool:
+    """Whether `part`, closing a journal's name, names who publishes it: a company ('Elsevier B.V', 'Elsevier Science
+    Publishers BV'), an acronym after a comma and before its place ('X, ACM, New York'), a society, university or institute after a full
+    stop or before its place ('Journal of X. Korean Nuclear Society'); not a part of the name ('Proc. IEEE', 'Theory,
+    Culture and Society', 'Signal Processing Magazine, IEEE', 'Akad. Wiss. DDR. Berlin', 'Special Publications')."""
+    words = part.split()
+    if not (0 < len(words) <= _JOURNAL_PUBLISHER_WORDS and part[:1].isupper()) or not _name_words(part):
+        return False
+    if _FIRST_DIGIT.search(part) or "(" in part or _JOURNAL_WORD.search(part) or _MEETING.search(part):
+        return False
+    if _SOCIETY.fullmatch(part):
+        return places > 0 and "," in separator
+    if _strong_publisher(part):
+        return True
+    return (places > 0 or after_sentence) and _PUBLISHER_HINT.search(part) is not None
+
+
+def _journal_place(part: str, places: int) -> bool:
+    """A place after a journal's publisher: a country, a state, a publishing city, or a city before a country."""
+    return (
+        part in _COUNTRIES
+        or part in _PUBLISHING_CITIES
+        or _STATE.fullmatch(part) is not None
+        or (places > 0 and _PLACE_NAME.fullmatch(part) is not None)
+    )
+
+
+def _journal_and_publisher(container: str) -> tuple[str, str]:
+    """The journal's name and the publisher written after it (with its places, which are dropped):
+    'Appl Soil Ecol. Elsevier B.V' -> ('Appl Soil Ecol', 'Elsevier B.V'), 'Computer Communication Review, ACM, New
+    York, USA' -> ('Computer Communication Review', 'ACM'), 'Engineering Journal, American Institute of Steel
+    Construction, Inc.'. ('', '') when no publisher closes it (a publisher alone, 'Title', MCB University Press, Vol.
+    9, is left as the journal: journals are named like publishers, 'Blood Press', 'Angewandte Chemie International
+    Edition')."""
+    if container.endswith("]") and "[cited" in container:
+        note = _CITED_NOTE.search(container)
+        container = container[: note.start()] if note else container
+    last = container[max(container.rfind(", "), container.rfind(". ")) + 2 :].strip(" .,;")
+    if not (last[:1].isupper() and (_journal_place(last, 0) or _publisher_word_in(last))):
+        return "", ""  # (most journals: their last part is neither a place nor a publisher's name)
+    start = max(0, len(container) - _JOURNAL_PUBLISHER_REACH)
+    cuts = list(_JOURNAL_PUBLISHER_SEPARATOR.finditer(container, start))[-_JOURNAL_PUBLISHER_PARTS:]
+    places = 0
+    end = len(container)
+    for k in range(len(cuts) - 1, -1, -1):
+        part = container[cuts[k].end() : end].strip(" .,;")
+        if _is_corporate_suffix(part) and k > 0 and "," in cuts[k].group():
+            continue  # 'American Institute of Steel Construction, Inc.': the suffix goes with the name before it
+        journal = container[: cuts[k].start()].strip(" ,;")
+        # a sentence's stop, not an abbreviation's: 'Journal of X. Korean Nuclear Society', not 'Proc. Royal Society'
+        abbreviated = _abbreviation_before(journal, len(journal))
+        if _publisher_of_journal(part, places, cuts[k].group(), "." in cuts[k].group() and not abbreviated):
+            if _FIRST_DIGIT.search(journal[-20:]) or _REPORT_WORDS.search(container) or _THESIS_WORDS.search(container):
+                return "", ""  # numbers the tail did not read ('vol. 1. IEEE'), a report's or thesis's institution
+            if not _LETTERS.search(journal):
+                return "", ""
+            if abbreviated and cuts[k].group()[0] == "." and ". " in journal:
+                journal += "."  # the abbreviation's stop: 'Rep. Fac. Sci. Eng., Saga University'
+            if journal.endswith(_INTERNET_MARK):
+                journal = journal[: -len(_INTERNET_MARK)]
+            return journal, part
+        if not _journal_place(part, places):
+            return "", ""
+        places += 1
+        end = cuts[k].start()
+    return "", ""
+
+
+def _publisher_word_in(part: str) -> bool:
+    """A cheap first test of a publisher's name: a company suffix, an acronym, or a word that names a publisher."""
+    return _strong_publisher(part) or part.isupper() or _PUBLISHER_HINT.search(part) is not None
+
+
 #: An issue written with its label inside the parentheses: 'No. 3', 'no 7', 'serial no. 220', 'Nr. 4', 'n° 12'.
 _LABELLED_ISSUE = re.compile(r"(?:serial\s+)?(?:no|nr|num|n°)\.?\s*(\d+(?:\s*[-–/]\s*\d+)?)", re.IGNORECASE)
 
@@ -793,6 +891,14 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         f.year = int(cairn.group(1))
     if italic and strip_italics(italic.group(1)).strip(" ,.") and len(container) > len(italic.group(1)) + 3:
         return False  # more than an italic journal name: a publisher sentence with numbers
+    if (
+        not f.publisher
+        and (", " in container or ". " in container)
+        and (volume or m.group("issue") or m.group("issue2"))
+    ):
+        journal, publisher = _journal_and_publisher(container)
+        if journal:
+            container, f.publisher = journal, publisher
     f.container = _without_society_or_place(container)
     if len(f.container) < len(container) and not f.publisher:
         dropped = container[len(f.container) :].strip(" ,.")
