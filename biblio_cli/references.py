@@ -506,7 +506,7 @@ def _split_title(rest: str) -> tuple[str, str]:
 
 #: A thesis's kind run on after its title, the institution after it: '... of American banking PhD thesis University'.
 _THESIS_RUN_ON = re.compile(
-    r"\s+(?P<kind>(?:Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?Sc\.?|M\.?A\.?)\s+(?:[Tt]hesis|[Dd]issertation))\s+(?=[A-Z])"
+    r"(?<!\s)\s+(?P<kind>(?:Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?Sc\.?|M\.?A\.?)\s+(?:[Tt]hesis|[Dd]issertation))\s+(?=[A-Z])"
 )
 #: How far from the end an imprint glued to the title is looked for: a name and its place.
 _GLUED_IMPRINT_REACH = 80
@@ -2709,7 +2709,7 @@ def _title_case_sentence(block: str) -> bool:
 
 
 #: Names that close on an initial ('Kohonen, T. ', 'Fujimura, K. '): a title never does.
-_NAMES_CLOSE_ON_INITIAL = re.compile(r"(?:^|[\s.\-])[A-ZÀ-Þ]\.\s*$")
+_NAMES_CLOSE_ON_INITIAL = re.compile(r"(?:^|[\s.\-])[A-ZÀ-Þ]\.$")
 
 
 def _names_then_bare_title(block: str) -> str:
@@ -2722,7 +2722,8 @@ def _names_then_bare_title(block: str) -> str:
     if len(block) < 20 or not block[-2:-1].isalpha() or block[-1:] != " ":
         return ""
     names = names_prefix(block)
-    if not _NAMES_CLOSE_ON_INITIAL.search(names) or not _TWELVE_LETTERS.match(block, len(names)):
+    closing = names.rstrip()
+    if not _NAMES_CLOSE_ON_INITIAL.search(closing, len(closing) - 3) or not _TWELVE_LETTERS.match(block, len(names)):
         return ""
     return names
 
