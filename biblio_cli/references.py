@@ -338,7 +338,8 @@ _YEAR_REACH = 5000
 _YEAR_LOOSE = re.compile(
     # 'Leenaarts J2017 A&A': a year glued to the last initial
     r"(?:(?<=\s)|(?<=\s[A-Z]))\[?(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z]?)(?<!0s)"
-    r"(?:\]|(?=\s+[\[*\"“«'A-ZÀ-Þ(]))(?P<label>)"
+    # or before a bare volume and page range: 'Title 2004 3315 841--850 Springer'
+    r"(?:\]|(?=\s+[\[*\"“«'A-ZÀ-Þ(]|\s+\d{1,5}\s+\d{1,5}\s*[-–]{1,2}\s*\d))(?P<label>)"
 )
 
 
@@ -498,9 +499,37 @@ def _split_title(rest: str) -> tuple[str, str]:
     if star > 0 and (m is None or star < m.start()):
         return rest[:star].strip(" .,:"), rest[star:]
     if m is None:
-        return rest, ""
+        return _title_then_run_on_imprint(rest)
     keep = m.group(1) if m.group(1) in "?!" else ""
     return rest[: m.start()] + keep, rest[m.end() :]
+
+
+#: A thesis's kind run on after its title, the institution after it: '... of American banking PhD thesis University'.
+_THESIS_RUN_ON = re.compile(
+    r"(?<!\s)\s+(?P<kind>(?:Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?Sc\.?|M\.?A\.?)\s+(?:[Tt]hesis|[Dd]issertation))\s+(?=[A-Z])"
+)
+#: How far from the end an imprint glued to the title is looked for: a name and its place.
+_GLUED_IMPRINT_REACH = 80
+_LAST_GLUED_STOP = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][^.]*$)")
+
+
+def _title_then_run_on_imprint(rest: str) -> tuple[str, str]:
+    """Title and what follows it when no stop ends the title: a thesis's kind and institution run on after it
+    ('Banking in Texas PhD thesis University of North Texas.'), or an imprint glued to it by text extraction
+    ('Zeta Regularization withApplications.World Scientific,Singapore', 'for spatialdata.CRC Press');
+    (`rest`, '') otherwise."""
+    if "hesis" in rest or "issertation" in rest:
+        thesis = _THESIS_RUN_ON.search(rest)
+        if thesis and _UNIVERSITY.search(rest, thesis.end()):
+            return rest[: thesis.start()], f"{thesis.group('kind')}, {rest[thesis.end() :]}"
+    glued = _LAST_GLUED_STOP.search(rest, max(0, len(rest) - _GLUED_IMPRINT_REACH))
+    if glued is None or any(c.isdigit() for c in rest[glued.end() :]):
+        return rest, ""
+    imprint = rest[glued.end() :].strip(" .")
+    name, _, place = imprint.partition(",")
+    if _IMPRINT_WORD.search(name) or (place and _place_alone(place.strip())):
+        return rest[: glued.start()], imprint
+    return rest, ""
 
 
 #: How far a parenthesis holding an abbreviation's stop may run: an imprint or a note, never a whole title.
@@ -2945,6 +2974,67 @@ def _title_case_sentence(block: str) -> bool:
     return stop is not None and bool(_TWELVE_LETTERS.match(block, stop.end()))
 
 
+#: Names that close on an initial ('Kohonen, T. ', 'Fujimura, K. '): a title never does.
+_NAMES_CLOSE_ON_INITIAL = re.compile(r"(?:^|[\s.\-])[A-ZÀ-Þ]\.$")
+
+
+def _names_then_bare_title(block: str) -> str:
+    """The names before a title in title case that runs into its year with no stop, as GROBID's training
+    styles write it ('Spence, R. Information Visualization 2000 Addison Wesley'), or ''.
+
+    Such a title has no long lowercase word to show it, so the names must: they end on an initial, and the
+    year follows a word of the title ('Kenyon, Thomas 1983 Title' holds names only before its year).
+    """
+    if len(block) < 20 or not block[-2:-1].isalpha() or block[-1:] != " ":
+        return ""
+    names = names_prefix(block)
+    closing = names.rstrip()
+    if not _NAMES_CLOSE_ON_INITIAL.search(closing, len(closing) - 3) or not _TWELVE_LETTERS.match(block, len(names)):
+        return ""
+    return names
+
+
+#: How far from the end a bare imprint is looked for: a name, its place and a note.
+_BARE_IMPRINT_REACH = 90
+#: The last words of an entry, a place written after its publisher with no comma, and a language note:
+#: 'Springer Heidelberg', 'IEEE Computer Society Press Los Alamitos', 'Springer Japan in Japanese'.
+_BARE_PLACE = re.compile(r"(?<=[\w.])\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$")
+#: A language note closing an entry without its parentheses: '... Springer Japan in Japanese', 'IEICE Trans 79 in Japanese'.
+_BARE_LANGUAGE = re.compile(r"(?<=[\w.])\s+in\s+(?P<language>[A-Z][a-z]+(?:ese|ish|ian|an|ch))\s*$")
+#: A page range right before the publisher's name: 'In Proceedings of TAT 194--203 Springer', '3315 841--850 Springer'.
+_BARE_PAGES = re.compile(r"(?<=[^\W_])\s+(?P<pages>\d+\s*[-–]{1,2}\s*\d+)\s+(?=[A-Z][^\d,]*$)")
+_LAST_WORD = re.compile(r"(?:^|\s)(?P<word>[A-Z][\w\-]*)$")
+
+
+def _punctuated_bare_imprint(rest: str) -> str:
+    """`rest` with the commas and stops its closing imprint goes without, so that it reads as any other
+    ('Proceedings of TAT 194--203 Springer Heidelberg in German' -> '... TAT, pp. 194--203. Springer,
+    Heidelberg (in German)'); `rest` itself when it does not close on a publisher and its place.
+
+    The place is a publishing city or a country, or follows a word that names a publisher ('Press', 'Verlag').
+    """
+    reach = max(0, len(rest) - _BARE_IMPRINT_REACH)
+    language = _BARE_LANGUAGE.search(rest, reach)
+    note = ""
+    if language:
+        rest, note = rest[: language.start()], f" (in {language.group('language')})"
+    m = _BARE_PLACE.search(rest, reach)
+    if m is None or ":" in rest[reach:]:  # 'Seattle, Washington: ACM Press': punctuated already
+        return rest + note
+    words = m.group("place").split()
+    for place in (words, words[1:]) if len(words) == 2 else (words,):
+        start = m.end("place") - len(" ".join(place))
+        head = rest[:start].rstrip()
+        if _IMPRINT_WORD.search(place[-1]) or not _LAST_WORD.search(head, max(0, len(head) - 40)):
+            continue  # 'ACM Press' is a name; the place follows a capitalised word
+        if place[0] in _PUBLISHING_CITIES or place[0] in _COUNTRIES or _IMPRINT_WORD.search(head):
+            pages = _BARE_PAGES.search(head, max(0, len(head) - _BARE_IMPRINT_REACH))
+            if pages:
+                head = f"{head[: pages.start()]}, pp. {pages.group('pages')}. {head[pages.end() :]}"
+            return f"{head}, {' '.join(place)}{note}"
+    return rest + note
+
+
 def _names_before_title(block: str, parenthesised: bool) -> str:
     """The names that open `block`, the text before a year that comes neither first nor last, when a title
     follows them there: 'Dittenbach, M., Rauber, A. The growing map. 2000 In Proc. ...', or ''.
@@ -2955,7 +3045,7 @@ def _names_before_title(block: str, parenthesised: bool) -> str:
     subtitle's colon: 'Arcep, Arcom, Conseil général de l'économie (CGE) (2025)' lists names up to the year.
     """
     if len(block) < 30 or not (_LOWERCASE_WORD.search(block) or (not parenthesised and _title_case_sentence(block))):
-        return ""
+        return "" if parenthesised else _names_then_bare_title(block)
     names = names_prefix(block)
     if not names or not _TWELVE_LETTERS.match(block, len(names)):
         return ""
@@ -3041,7 +3131,7 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
             title = block[len(names) :].strip()
             if title[-1:].isalnum() and ". " not in title:
                 title += "."  # 'Breiman, L. Bagging predictors 1996 Machine Learning 24': the year ends the title
-            block, rest, natural = names, f"{title} {rest}", True
+            block, rest, natural = names, f"{title} {_punctuated_bare_imprint(rest)}", True
     block, role = strip_role(block)
     role = role or bool(names_by_role)
     # A role written after the year: 'Poirier, J. (2002). (Eds.). Histoire ...'
