@@ -2072,6 +2072,24 @@ def publisher_name(text: str) -> str:
         name = _WORDS_NOTE_AFTER.sub("", name)  # 'Ontario Genealogical Society (Toronto Branch), Toronto'
     if name.startswith(_EDITIONS_ABBREVIATED) and name[name.find(" ") + 1 :][:1].isupper():
         name = name.split(" ", 1)[1]  # 'Paris: Ed Similia': 'éditions' abbreviated is no part of the name
+    if " " in name and name[-1:].isalpha():
+        name = _without_city_after(name)
+    return name
+
+
+#: A name that ends with a publisher's word or is an acronym, which a city may follow without its comma.
+_NAME_BEFORE_CITY = re.compile(r"(?:^|\s)(?:Press|Verlag|Publishers?|Publishing|Books|[A-Z]{2,6})$")
+
+
+def _without_city_after(name: str) -> str:
+    """The publisher without a known city written after it with no comma: 'Georg Thieme Verlag Stuttgart', 'ACM New
+    York' -> 'Georg Thieme Verlag', 'ACM'."""
+    for words in (1, 2):
+        cut = len(name)
+        for _ in range(words):
+            cut = name.rfind(" ", 0, cut)
+        if cut > 0 and name[cut + 1 :] in _PUBLISHING_CITIES and _NAME_BEFORE_CITY.search(name, max(0, cut - 12), cut):
+            return name[:cut]
     return name
 
 
@@ -2128,7 +2146,7 @@ def _publisher_and_notes(text: str) -> str:
     places_after = next((k for k, part in enumerate(rest) if not _place_after_name(part, joined)), len(rest))
     if joined and 0 < places_after < len(rest) and _PUBLISHER_WORD.search(rest[places_after]):
         return first  # co-publishers, each with its place: 'Pitman Publishing, London, MIT Press, Cambridge'
-    if rest and first and len(first.split()) <= 6 and places_after == len(rest):
+    if rest and first and (len(first.split()) <= 6 or _body_name(first)) and places_after == len(rest):
         if thesis and any(_UNIVERSITY.search(part) for part in rest):
             return text
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
