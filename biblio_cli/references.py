@@ -2089,8 +2089,41 @@ def _place_after_name(part: str, joined: bool) -> bool:
 _PAGE_LABELS = ("pp", "pages")
 
 
+#: A note in parentheses after a publisher's name, of words and no acronym: 'Ontario Genealogical Society (Toronto
+#: Branch)'; an acronym belongs to the name: 'Interstate Technology Regulatory Council (ITRC)'.
+_WORDS_NOTE_AFTER = re.compile(r"\s+\((?=[^()]*\s)(?![^()]*[A-Z]{2})[^()]{2,40}\)$")
+
+
 def publisher_name(text: str) -> str:
     """The publisher without its place: 'New York: Academic Press' and 'Wiley, New York' -> the name."""
+    name = _publisher_and_notes(text)
+    if name.endswith(")"):
+        name = _WORDS_NOTE_AFTER.sub("", name)  # 'Ontario Genealogical Society (Toronto Branch), Toronto'
+    if name.startswith(_EDITIONS_ABBREVIATED) and name[name.find(" ") + 1 :][:1].isupper():
+        name = name.split(" ", 1)[1]  # 'Paris: Ed Similia': 'éditions' abbreviated is no part of the name
+    if " " in name and name[-1:].isalpha():
+        name = _without_city_after(name)
+    return name
+
+
+#: A name that ends with a publisher's word or is an acronym, which a city may follow without its comma.
+_NAME_BEFORE_CITY = re.compile(r"(?:^|\s)(?:Press|Verlag|Publishers?|Publishing|Books|[A-Z]{2,6})$")
+
+
+def _without_city_after(name: str) -> str:
+    """The publisher without a known city written after it with no comma: 'Georg Thieme Verlag Stuttgart', 'ACM New
+    York' -> 'Georg Thieme Verlag', 'ACM'."""
+    for words in (1, 2):
+        cut = len(name)
+        for _ in range(words):
+            cut = name.rfind(" ", 0, cut)
+        if cut > 0 and name[cut + 1 :] in _PUBLISHING_CITIES and _NAME_BEFORE_CITY.search(name, max(0, cut - 12), cut):
+            return name[:cut]
+    return name
+
+
+def _publisher_and_notes(text: str) -> str:
+    """The publisher without its place, with what may open or close its name (see publisher_name)."""
     text = text.strip(" .,;")
     if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
         text = text[1:-1].strip(" .,;")  # '(Vienna: Springer)', '(Wiley & Sons 1994)'
@@ -2106,6 +2139,11 @@ def publisher_name(text: str) -> str:
         head, comma, label = text.rpartition(",")
         if comma and label.strip() in _PAGE_LABELS:
             text = head.strip(" .,")  # 'ACM, New York, pp' whose year and pages were taken
+    if "," in text:
+        parts = [part.strip() for part in text.split(",")]
+        kept = _without_closing_extras(parts)[0]  # 'Pearson Prentice Hall, 5th edition edition', 'T & T Clark, n.yr'
+        if len(kept) < len(parts):
+            text = ", ".join(kept)
     thesis = False
     if ", " in text:
         kind, _, after = text.partition(", ")
@@ -2137,7 +2175,7 @@ def publisher_name(text: str) -> str:
     places_after = next((k for k, part in enumerate(rest) if not _place_after_name(part, joined)), len(rest))
     if joined and 0 < places_after < len(rest) and _PUBLISHER_WORD.search(rest[places_after]):
         return first  # co-publishers, each with its place: 'Pitman Publishing, London, MIT Press, Cambridge'
-    if rest and first and len(first.split()) <= 6 and places_after == len(rest):
+    if rest and first and (len(first.split()) <= 6 or _body_name(first)) and places_after == len(rest):
         if thesis and any(_UNIVERSITY.search(part) for part in rest):
             return text
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
@@ -2146,7 +2184,7 @@ def publisher_name(text: str) -> str:
     if rest:
         state_first = _PLACE_STATE_FIRST.match(text)
         if state_first:
-            return publisher_name(state_first.group("name"))  # 'San Jose, CA. AAAI Press'
+            return _publisher_and_notes(state_first.group("name"))  # 'San Jose, CA. AAAI Press'
         if first in _PUBLISHING_CITIES or (len(rest) > 1 and _PLACE_PART.match(rest[0]) and len(rest[0]) <= 3):
             # 'London, Routledge', 'Chapel Hill, The University of North Carolina Press', 'New York City, NY, Simon'
             places = 2 if first not in _PUBLISHING_CITIES else 1
@@ -2162,6 +2200,8 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if ": " in after and not f.container and after[:1].isupper():
         after = _series_before_imprint(after, f)
     parts = _join_corporate_suffixes([p for p in _SENTENCE_SPLIT.split(after) if not _EDITION.match(p)], ". ")
+    if len(parts) > 1:
+        parts = _without_closing_extras(parts)[0]  # 'Paris: Ed Similia. Troisième édition. Tome 1. 854 p.'
     if len(parts) > 1 and ": " in after:
         parts = _join_abbreviated_names(parts)
     if not parts:
@@ -2414,9 +2454,28 @@ _IMPRINT_PARENS_MAX = 150
 def _short_name(text: str) -> bool:
     """A name of one to four capitalised words ('Dover', 'North-Holland', 'Inst.of Physics', 'Cambridge Univ. Press')."""
     words = text.split()
-    return 0 < len(words) <= 4 and all(
-        w[:1].isupper() or (k and w in _NAME_CONNECTORS_SHORT) for k, w in enumerate(words)
-    )
+    return 0 < len(words) <= 4 and _capitalised_words(words)
+
+
+def _capitalised_words(words: list[str]) -> bool:
+    """Whether `words` read as a name: capitalised, joined by short connectors ('Society of Taiwan')."""
+    return all(w[:1].isupper() or (k and w in _NAME_CONNECTORS_SHORT) for k, w in enumerate(words))
+
+
+#: A word naming a public or learned body, which publishes its own reports and books.
+_BODY_WORD = re.compile(
+    r"\b(?:Commission|Society|Association|Council|Institute|Department|Ministry|Ministère|Agency|Office|Bureau"
+    r"|Centre|Center|Board|Service|Survey|Foundation|Authority|Academy|Académie|Committee)\b"
+)
+#: How many words a body's name may have.
+_BODY_NAME_WORDS = 8
+
+
+def _body_name(text: str) -> bool:
+    """A body's name of up to eight capitalised words, longer than a short name may be: 'The Ergonomics Society of
+    Taiwan', 'Victorian Multicultural Commission and VEOHRC'."""
+    words = text.split()
+    return len(words) <= _BODY_NAME_WORDS and bool(_BODY_WORD.search(text)) and _capitalised_words(words)
 
 
 def _dated_imprint_in_parens(f: _Fields) -> None:
@@ -2609,6 +2668,43 @@ def _publisher_before_place(text: str) -> tuple[str, str] | None:
     return before, name
 
 
+#: What may close an imprint after the publisher and its places, and names no publisher: the edition or reprint
+#: ('Ed. 1986', 'réed.', '5th edition edition', 'Troisième édition'), the volume ('Vol.1', 'tome 7'), the length or
+#: the pages cited ('200 pp', 'p 32', '837'), the month ('août'), no date ('n.d.', 'n.yr'), or the gap of the year.
+_IMPRINT_EXTRA = re.compile(
+    r"(?P<edition>(?:\d{1,2}(?:st|nd|rd|th|e|ème|\.)?\s*|[^\W\d_]+(?:st|nd|rd|th|ème)\s+|revised\s+|new\s+|nouvelle\s+)?"
+    r"(?:edn|ed|éd|edition|édition|aufl|auflage|(?-i:ré[ée]d|reéd)|reprint|repr)\.?(?:\s*edition)?(?:\s*(?:1[5-9]|20)\d\d)?)"
+    r"|(?:vols?|volume|tome|t|band|bd)\.?\s*(?:\d{1,4}|[IVXLC]{1,6})"
+    r"|(?P<count>\d{1,5}\s*pp?)|(?:pp?\.?\s*)?\d{1,5}(?:\s*[-–]+\s*\d{1,5})?"
+    rf"|(?:{_MONTH})(?:\.?\s+(?:1[5-9]|20)\d\d)?"
+    r"|n\.\s?d|n\.\s?yr|s\.\s?d|",
+    re.IGNORECASE,
+)
+#: How many comma-separated parts closing a title may be read as such extras.
+_EXTRA_REACH = 4
+
+
+def _without_closing_extras(parts: list[str]) -> tuple[list[str], bool]:
+    """The comma-separated parts closing a title without the extras after its imprint (an edition among the last
+    parts too), and whether a book's length closed them: 'Gallimard', 'Ed. 1986', 'Paris' -> 'Gallimard', 'Paris';
+    'Okad', 'Rabat', '200 pp' -> 'Okad', 'Rabat' and True."""
+    end, counted = len(parts), False
+    while end > max(1, len(parts) - _EXTRA_REACH):
+        part, pages = _imprint_pages(parts[end - 1])  # 'Tome 1. 854 p': the length after the volume
+        extra = _IMPRINT_EXTRA.fullmatch(part.strip(" ."))
+        if extra is None:
+            break
+        counted = counted or bool(extra.group("count") or (pages and not _range_only(pages)))
+        end -= 1
+    window = max(1, end - _EXTRA_REACH)
+    kept = parts[:window] + [
+        part
+        for part in parts[window:end]
+        if not ((m := _IMPRINT_EXTRA.fullmatch(part.strip(" ."))) and m.group("edition"))
+    ]
+    return kept, counted
+
+
 def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
     """An imprint the title swallowed: 'Robot Vision, MIT Press', 'Fluids, Springer-Verlag, New York'.
 
@@ -2622,12 +2718,27 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
         if acs and len(acs[0]) >= 4:
             f.title, f.publisher = acs  # 'Dendritic Molecules, Concepts; VCH: Weinheim, 1996.'
             return
-    body = _imprint_pages(f.title)[0]  # '..., Chapel Hill, UNC Press, 275 p'
+    body, length = _imprint_pages(f.title)  # '..., Chapel Hill, UNC Press, 275 p'
     # 'Boston, MA: Addison-Wesley Publishing Co., Inc.': a company suffix is no publisher of its own
     parts = _join_corporate_suffixes([part.strip() for part in body.split(",")], ", ")
     if len(parts) > 2 and parts[-1] == str(f.year):
         parts.pop()  # 'Rouse, H., 1946. Fluid Mechanics, Wiley, New York, 1946.': the year again, after the imprint
         closing_year = ","
+    if len(parts) > 2:
+        # 'Être et temps, Gallimard, Ed. 1986, Paris', 'Citations, Okad, Rabat, 200 pp': read without what follows
+        # the imprint, if that finds it; a book's length closing it sets off its name and place as a closing year does
+        trimmed, counted = _without_closing_extras(parts)
+        counted = counted or bool(length and not _range_only(length))
+        if (counted or len(trimmed) < len(parts)) and _title_before_imprint(
+            f, trimmed, closing_year or ("," if counted else "")
+        ):
+            return
+    _title_before_imprint(f, parts, closing_year)
+
+
+def _title_before_imprint(f: _Fields, parts: list[str], closing_year: str) -> bool:
+    """Whether the comma-separated `parts` of the title close with an imprint or a place (see _comma_imprint), which
+    are then cut from the title: ['Fluids', 'Springer-Verlag', 'New York'] -> 'Fluids' and 'Springer-Verlag'."""
     place_then_year = bool(closing_year)
     k = _imprint_part(parts, place_then_year)
     if k < 0 and ". " in f.title:
@@ -2642,7 +2753,7 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
         title = ", ".join(parts[: k - edition]).strip(" .,:")
         if len(title) >= 4:
             f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
-        return
+        return len(title) >= 4
     if len(parts) > 1 and (parts[-1] in _PUBLISHING_CITIES or (place_then_year and _place_or_name(parts[-1]))):
         # 'Homeric Modifications of Formulaic Prototypes, Amsterdam 1965': the place alone, which names no publisher
         title = ", ".join(parts[:-1]).strip(" .,:")
@@ -2651,7 +2762,10 @@ def _comma_imprint(f: _Fields, closing_year: str = "") -> None:
             name = parts[-1]
             if closing_year == "," and name not in _PUBLISHING_CITIES and _short_name(name) and _bare_name(name):
                 # 'Linear Algebraic Groups, Springer, 1991': commas set off a name, a place runs into its year
-                f.publisher = name
+                # (not a journal's: 'Title, George Mason Law Review, Vol. 62, 1994, 546 pp.')
+                f.publisher = "" if _JOURNAL_WORD.search(name) else name
+            return True
+    return False
 
 
 def _imprint_after_stop(parts: list[str]) -> int:
@@ -2706,12 +2820,12 @@ def _bare_imprint_at(parts: list[str], k: int, place_then_year: bool) -> bool:
     """Whether `parts[k:]` are a publisher with no publisher's word and its places: 'Ellipses, Paris',
     'Addison-Wesley, Reading, MA'; the last place must be a known city or a code unless the year follows it."""
     rest = parts[k + 1 :]
-    if k == 0 or not rest or not _short_name(parts[k]) or parts[k] in _PUBLISHING_CITIES:
+    if k == 0 or not rest or not (_short_name(parts[k]) or _body_name(parts[k])) or parts[k] in _PUBLISHING_CITIES:
         return False
     if parts[k].split(" ", 1)[0] in _PART_WORDS:
         return False
-    if not all(_PLACE_PART.match(p) for p in rest):
-        return False
+    if not all(_PLACE_PART.match(p) and not _PUBLISHER_HINT.search(p) for p in rest):
+        return False  # (not a name after a place: 'Nueva York, Cornell University')
     return place_then_year or rest[-1] in _PUBLISHING_CITIES or bool(_PLACE_CODE.fullmatch(rest[-1]))
 
 
