@@ -2091,7 +2091,7 @@ _PAGE_LABELS = ("pp", "pages")
 
 #: A note in parentheses after a publisher's name, of words and no acronym: 'Ontario Genealogical Society (Toronto
 #: Branch)'; an acronym belongs to the name: 'Interstate Technology Regulatory Council (ITRC)'.
-_WORDS_NOTE_AFTER = re.compile(r"\s+\((?=[^()]*\s)(?![^()]*[A-Z]{2})[^()]{2,40}\)$")
+_WORDS_NOTE_AFTER = re.compile(r"(?<!\s)\s+\((?=[^()]*\s)(?![^()]*[A-Z]{2})[^()]{2,40}\)$")
 
 
 def publisher_name(text: str) -> str:
