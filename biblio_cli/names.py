@@ -222,7 +222,6 @@ def names_prefix(block: str) -> str:
         token_start = start
         token = names[start : m.start()].strip()
         start = m.end()
-        natural_initials = natural_initials or bool(_LEADING_INITIALS.match(token))
         if family_alone:
             if not _is_initials(token):
                 unstopped = _UNSTOPPED_INITIALS.match(names, token_start) if token[:1].isupper() else None
@@ -230,21 +229,24 @@ def names_prefix(block: str) -> str:
                     return block[: unstopped.end()]
                 break
             family_alone = False  # 'Gibson, R. L., Reimold, W. U., Title, Journal': inverted names
-        elif natural_initials and _is_vancouver_name(token) and not _LEADING_INITIALS.match(token):
-            break  # 'V.I. Arnold, V.A. Vasilev, Singularity Theory I, Springer': no list mixes the two orders
-        elif not (
-            _LEADING_INITIALS.match(token)
-            or _LEADING_INITIALS_CAPITALS.match(token)
-            or _is_vancouver_name(token)
-            or _LEADING_BARE_INITIALS.match(token)
-            or _is_family_then_initials(token)
-            or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
-            or (in_parens and _family_then_given_in_parens(token))  # 'FERRIERES (Madeleine), Nourritures, Seuil'
-        ):
-            if not _FAMILY_ALONE.match(token) or _is_group_like(token):
-                break
-            family_alone = True
-            continue  # a family counts only with its initials: 'Feferman, S.', not 'Energy, Title'
+        else:
+            leading = _LEADING_INITIALS.match(token) is not None
+            if not leading and natural_initials and _is_vancouver_name(token):
+                break  # 'V.I. Arnold, V.A. Vasilev, Singularity Theory I, Springer': no list mixes the two orders
+            natural_initials = natural_initials or leading
+            if not (
+                leading
+                or _LEADING_INITIALS_CAPITALS.match(token)
+                or _is_vancouver_name(token)
+                or _LEADING_BARE_INITIALS.match(token)
+                or _is_family_then_initials(token)
+                or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
+                or (in_parens and _family_then_given_in_parens(token))  # 'FERRIERES (Madeleine), Nourritures, Seuil'
+            ):
+                if not _FAMILY_ALONE.match(token) or _is_group_like(token):
+                    break
+                family_alone = True
+                continue  # a family counts only with its initials: 'Feferman, S.', not 'Energy, Title'
 
         end = m.end()
         if m.start() == len(names):
