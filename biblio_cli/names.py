@@ -19,6 +19,10 @@ _TRAILING_INITIALS = re.compile(r"^(?P<family>.+?)(?<!\s)\s+(?P<given>(?:[^\W\d_
 _LEADING_INITIALS = re.compile(
     r"^(?P<given>(?:[^\W\d_][a-z]?\.\s*(?:[-‐]\s*)?)+)\s*(?P<family>(?:[a-z]{1,3}\s+){0,2}[^\W\d_][^\W\d_'’\-]*[a-z][\w'’\-]*)$"
 )
+#: Initials before a family name in capitals, as French styles write it: 'A. LALANDE', 'J.-P.SARTRE'.
+_LEADING_INITIALS_CAPITALS = re.compile(r"^(?:[A-ZÀ-Þ]\.\s?(?:-\s?)?){1,4}[A-ZÀ-Þ][A-ZÀ-Þ'’\-]{2,}$")
+#: Dotted initials whose last lost its stop, then a title's words: 'R.S Testing the' (not 'H.P Singh and').
+_UNSTOPPED_INITIALS = re.compile(r"\s*(?:[A-Z]\.){1,3}[A-Z](?=\s+[A-Z][a-z]+\s+(?!(?:and|et|und)\b)[a-z])")
 #: A given name, initials, then the family name: 'David W. Aha' after 'Kibler, D., and'.
 _GIVEN_INITIALS_FAMILY = re.compile(r"^[^\W\d_][a-z]+(?:\s+[^\W\d_]\.)+\s+(?P<family>[^\W\d_][\w'’\-]+)$")
 #: The family may hold UTF-8 read as Latin-1, whose second bytes are signs: 'KrutzÃ©n E', 'BÃ¤ck SE' (not « »).
@@ -187,7 +191,7 @@ def names_prefix(block: str) -> str:
         whole_given = inverted is not None and len(inverted.group(0).rsplit(" ", 1)[-1]) > 2  # not 'Greene, Th. W.'
         if inverted and whole_given and inverted.group("stop")[0] == "." and _inverted_name_ends(inverted, block):
             return inverted.group(0)  # 'Di Sante, Costantino. Il campo per gli “indesiderabili”: ...'
-        return block[: quote.start()].rstrip(" ,")
+        return block[: quote.start()].rstrip(" ,'‘")  # "BOLTON, Jonathan, '\"Blighted\": Title'": the single quote too
     before_et_al = _names_before_et_al(block)
     if before_et_al:
         return before_et_al
@@ -213,25 +217,36 @@ def names_prefix(block: str) -> str:
         first_comma > 0 and block[first_comma - 1] == ")" and bool(_family_then_given_in_parens(block[:first_comma]))
     )
     names = strip_et_al(block[:colon] if colon > 0 else block)[0]  # 'Ferrand, K., et al.': names only
+    natural_initials = False  # a name seen with its initials first: 'V.I. Arnold'
     for m in re.finditer(rf"(?:{_NAME_LIST_SEPARATOR.pattern})|$", names):
+        token_start = start
         token = names[start : m.start()].strip()
         start = m.end()
         if family_alone:
             if not _is_initials(token):
+                unstopped = _UNSTOPPED_INITIALS.match(names, token_start) if token[:1].isupper() else None
+                if unstopped:  # 'Middleton, R.S Testing the first law': the last initial lost its stop
+                    return block[: unstopped.end()]
                 break
             family_alone = False  # 'Gibson, R. L., Reimold, W. U., Title, Journal': inverted names
-        elif not (
-            _LEADING_INITIALS.match(token)
-            or _is_vancouver_name(token)
-            or _LEADING_BARE_INITIALS.match(token)
-            or _is_family_then_initials(token)
-            or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
-            or (in_parens and _family_then_given_in_parens(token))  # 'FERRIERES (Madeleine), Nourritures, Seuil'
-        ):
-            if not _FAMILY_ALONE.match(token) or _is_group_like(token):
-                break
-            family_alone = True
-            continue  # a family counts only with its initials: 'Feferman, S.', not 'Energy, Title'
+        else:
+            leading = _LEADING_INITIALS.match(token) is not None
+            if not leading and natural_initials and _is_vancouver_name(token):
+                break  # 'V.I. Arnold, V.A. Vasilev, Singularity Theory I, Springer': no list mixes the two orders
+            natural_initials = natural_initials or leading
+            if not (
+                leading
+                or _LEADING_INITIALS_CAPITALS.match(token)
+                or _is_vancouver_name(token)
+                or _LEADING_BARE_INITIALS.match(token)
+                or _is_family_then_initials(token)
+                or _GIVEN_INITIALS_FAMILY.match(token)  # 'John G. Cleary, W. J. Teahan, Title, ...'
+                or (in_parens and _family_then_given_in_parens(token))  # 'FERRIERES (Madeleine), Nourritures, Seuil'
+            ):
+                if not _FAMILY_ALONE.match(token) or _is_group_like(token):
+                    break
+                family_alone = True
+                continue  # a family counts only with its initials: 'Feferman, S.', not 'Energy, Title'
 
         end = m.end()
         if m.start() == len(names):

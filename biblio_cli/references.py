@@ -343,6 +343,10 @@ _YEAR_LOOSE = re.compile(
 )
 
 
+#: A year glued to the word before it that closes the entry: 'Springer1998'.
+_YEAR_GLUED_CLOSING = re.compile(r"(?<=[a-z])(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>)(?P<label>)\.?$")
+
+
 def _find_year(text: str) -> re.Match[str] | None:
     """The year that separates authors from the work: parenthesised first, else bare, else loose."""
     m = _YEAR_IN_PARENS.search(text)
@@ -352,6 +356,9 @@ def _find_year(text: str) -> re.Match[str] | None:
     if bare and bare.start() < _YEAR_REACH:
         return bare
     loose = _YEAR_LOOSE.search(text, 0, _YEAR_REACH + 10)
+    if loose is None and m is None and text[-1:] in "0123456789.":
+        # 'Singularity Theory I, Springer1998': text extraction glued the closing year to the publisher
+        return _YEAR_GLUED_CLOSING.search(text, max(0, len(text) - 8))
     return loose if loose and m is None else m
 
 
@@ -457,6 +464,8 @@ def _take_descriptors(title: str, f: _Fields) -> str:
 
 
 #: Words after a closing quote that carry the title on ('“Be like” et al. beyond America'), not a chapter's 'in'.
+#: Two titles in single quotes joined by 'and': "'Daydream of a New Africa' and 'Doubt Sets In'".
+_TWO_QUOTED_TITLES = re.compile(r"'[^'\s][^']{1,200}'\s+(?:and|et|&)\s+'[^'\s][^']{1,200}'(?=[\s,.:;]|$)")
 _QUOTE_GOES_ON = re.compile(r"\s+(?!(?:in|dans|en|to|edited|eds?|pp?)\b)[a-zà-ÿ]")
 _BRITISH_CLOSE = re.compile(r"[^\s]'(?=[,.:;]|\s+[*A-ZÀ-Þ])|[,.]'(?=\s)")
 
@@ -475,9 +484,14 @@ def _split_title(rest: str) -> tuple[str, str]:
                 and opening not in rest[end + 1 : end + 40]  # not '“Oral” or “Aural” Composition', two titles
             ):
                 break  # '“Like” and language ideology: ...': a quoted word opens the title, which goes on
+            if end > 0 and opening == "“" and "“" in rest[1:end]:
+                end = _end_after_nested_quote(rest, end)
             if end > 0:
                 return rest[1:end].strip(), rest[end + 1 :].lstrip(" .,:;")
     if rest.startswith("'"):
+        both = _TWO_QUOTED_TITLES.match(rest)
+        if both:  # "'Daydream of Africa' and 'Doubt Sets In' in X (eds) Book": two chapters cited together
+            return rest[1 : both.end() - 1], rest[both.end() :].lstrip(" .,:;")
         # British single quotes: the closing one is followed by punctuation ("L'Art" has none after it),
         # or follows the title's own comma ('Die 'Wir-Schicht' der Generation,' in Berliner Journal ...).
         close = _BRITISH_CLOSE.search(rest, 1)
@@ -504,6 +518,20 @@ def _split_title(rest: str) -> tuple[str, str]:
     return rest[: m.start()] + keep, rest[m.end() :]
 
 
+#: A closing quote followed by a space, punctuation or the end: a title's own close ('de brevets“ Workshop', 'Title” In').
+_CLOSING_QUOTE = re.compile(r"[”“](?=[\s,.;:]|$)")
+#: How far after a quoted phrase inside a quoted title the title's own close may be.
+_NESTED_QUOTE_REACH = 300
+
+
+def _end_after_nested_quote(rest: str, end: int) -> int:
+    """Where a “quoted” title closes when it holds a quoted phrase whose close is at `end`: '“Les accords de type
+    “pay-for-delay” et brevets“ Workshop X' (a close written as an opening quote, as word processors do after a
+    space); `end` when no close follows within reach."""
+    close = _CLOSING_QUOTE.search(rest, end + 1, end + 1 + _NESTED_QUOTE_REACH)
+    return close.start() if close else end
+
+
 #: A thesis's kind run on after its title, the institution after it: '... of American banking PhD thesis University'.
 _THESIS_RUN_ON = re.compile(
     r"(?<!\s)\s+(?P<kind>(?:Ph\.?\s?D\.?|Doctoral|Master'?s|M\.?Sc\.?|M\.?A\.?)\s+(?:[Tt]hesis|[Dd]issertation))\s+(?=[A-Z])"
@@ -511,6 +539,24 @@ _THESIS_RUN_ON = re.compile(
 #: How far from the end an imprint glued to the title is looked for: a name and its place.
 _GLUED_IMPRINT_REACH = 80
 _LAST_GLUED_STOP = re.compile(r"(?<=[a-z]{4})\.(?=[A-Z][^.]*$)")
+
+
+#: At most this many words in a publisher's name after 'Place: ' run on after a title.
+_RUN_ON_NAME_WORDS = 4
+
+
+def _imprint_after_city(rest: str) -> int:
+    """Where a 'City: Publisher' imprint run on after the title without a stop starts ('An Anthology of African Art:
+    The Twentieth Century Paris: Revue Noire'), or -1: the city must be a known publishing one, after the title's
+    last word, and the publisher a few words without numbers."""
+    colon = rest.rfind(": ")
+    name = rest[colon + 2 :].strip(" .")
+    if not name or len(name.split()) > _RUN_ON_NAME_WORDS or any(c.isdigit() for c in name):
+        return -1
+    city = rest.rfind(" ", 0, colon) + 1
+    if city > 0 and rest[city:colon] in _PUBLISHING_CITIES and rest[city - 2 : city - 1].isalpha():
+        return city
+    return -1
 
 
 def _title_then_run_on_imprint(rest: str) -> tuple[str, str]:
@@ -522,6 +568,10 @@ def _title_then_run_on_imprint(rest: str) -> tuple[str, str]:
         thesis = _THESIS_RUN_ON.search(rest)
         if thesis and _UNIVERSITY.search(rest, thesis.end()):
             return rest[: thesis.start()], f"{thesis.group('kind')}, {rest[thesis.end() :]}"
+    if ": " in rest[-_GLUED_IMPRINT_REACH:]:
+        city = _imprint_after_city(rest)
+        if city > 0:
+            return rest[:city].rstrip(), rest[city:]
     glued = _LAST_GLUED_STOP.search(rest, max(0, len(rest) - _GLUED_IMPRINT_REACH))
     if glued is None or any(c.isdigit() for c in rest[glued.end() :]):
         return rest, ""
@@ -1103,6 +1153,47 @@ def _without_closing_note(after: str) -> str:
     return after
 
 
+#: A note that the work also came out under another title: 'Published 1935 in Britain under the title of X, ...'.
+_PUBLISHED_AS = re.compile(
+    r"(?:(?:First|Originally)\s+)?[Pp]ublished\s+(?:in\s+)?(?:1[5-9]|20)\d\d\b[^,.:;]{0,60}?\s(?:as|under\s+the\s+title(?:\s+of)?)\s+"
+)
+
+
+def _published_as_note(after: str, f: _Fields) -> bool:
+    """Whether `after` is a note naming the title the work came out under elsewhere, with that edition's imprint
+    ('Published 1935 in Britain under the title of Stable Money: A History, Allen & Unwin, London.'); if so, the
+    imprint is read as a title's run-on imprint would be ('Stable Money: A History, Allen & Unwin, London')."""
+    note = _PUBLISHED_AS.match(after)
+    if note is None:
+        return False
+    edition = _Fields(year=f.year, title=after[note.end() :])
+    _comma_imprint(edition)
+    f.publisher = edition.publisher
+    return bool(edition.publisher)
+
+
+#: A year closing an imprint: 'Cambridge, MA: Blackwell, 1991'.
+_IMPRINT_CLOSING_YEAR = re.compile(r"(?<![\s,])[\s,]+(?:1[5-9]\d\d|20\d\d)$")
+
+
+def _without_edition_year(after: str) -> str:
+    """The imprint without the year of the edition read when the entry opened with the original's: 'The
+    Production of Space. 1974. Trans. X. Cambridge, MA: Blackwell, 1991.' (the year taken is 1974), which the
+    journal reader took for a volume."""
+    year = _IMPRINT_CLOSING_YEAR.search(after, max(0, len(after) - 7))
+    if year is None:
+        return after
+    place, _, name = after[: year.start()].rpartition(": ")
+    place = place.rpartition(". ")[2]
+    if (
+        name
+        and not any(c.isdigit() for c in name)
+        and all(_PLACE_PART.match(part.strip()) for part in place.split(","))
+    ):
+        return after[: year.start()].rstrip(":;")
+    return after
+
+
 def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
     after = after.strip(" .,;:")
     if not after:
@@ -1113,6 +1204,10 @@ def _parse_after_title(after: str, f: _Fields, quoted: bool = False) -> None:
         day = len(head) >= len(end) - 6 and head[-1:].isalpha()
         if day or "etrieved" in after or "ccessed" in after:
             after = _without_closing_note(after)
+    if after[:1] in "FOP" and _published_as_note(after, f):
+        return
+    if f.year is not None and after[-1:].isdigit() and ": " in after:
+        after = _without_edition_year(after)
     chapter = _CHAPTER.match(after) or _CHAPTER_NO_EDITORS.match(after)
     if chapter:
         f.type = "chapter"
@@ -2548,6 +2643,32 @@ def _imprint_then_cited(f: _Fields, text: str) -> bool:
     return True
 
 
+#: What an IOP reference cites after a book's imprint in parentheses: ') ch 4', ')p 12', ') pp 3–9'.
+_CITED_AFTER_PARENS = re.compile(
+    r"\s*(?:(?:ch|chap|chapter|sect|section)\.?\s*\d{1,3}|pp?\.?\s*(?P<pages>\d+(?:\s*[-–]+\s*\d+)?))?\s*\.?$"
+)
+#: A volume closing a book's title before its imprint: 'Nuclear Structure vol II'.
+_TITLE_CLOSING_VOLUME = re.compile(r"(?<![\s,])[\s,]+(?i:vol\.?|volume)\s*(?P<volume>\d{1,3}|[IVX]{1,5})$")
+
+
+def _imprint_in_title_parens(f: _Fields) -> bool:
+    """Whether the title closes with its imprint in parentheses, maybe without spaces, then maybe the chapter or page
+    cited (IOP: 'Nuclear Structure vol II (Reading,MA:Benjamin)ch 4', 'Quantum Mechanics (Oxford: Clarendon) p 12');
+    if so, title, volume, publisher and pages are set."""
+    close = f.title.rfind(")", max(0, len(f.title) - _CITED_REACH))
+    cited = _CITED_AFTER_PARENS.match(f.title, close + 1)
+    imprint = _IMPRINT_PARENS.search(f.title, 0, close + 1) if cited else None
+    if cited is None or imprint is None:
+        return False
+    title = f.title[: imprint.start()].strip(" .,")
+    volume = _TITLE_CLOSING_VOLUME.search(title)
+    if volume:
+        title, f.volume = title[: volume.start()], volume.group("volume")
+    f.title, f.publisher, f.type = title, imprint.group("name").strip(), "book"
+    f.pages = _page_range(cited.group("pages")) if cited.group("pages") else f.pages
+    return True
+
+
 #: A contributor named after the title: 'Edited by X.', 'Translated by X.', 'Trans. X.', ', ed. by X,', '(tr. X)'.
 _CONTRIBUTOR = re.compile(
     r"[.,;(]\s*(?:(?:[Ee]dited|[Tt]ranslated)\s+by|(?:[Ee]ds?|[Tt]rans|[Tt]r|[Hh]rsg)\.(?:\s+(?:by|v\.|von))?)\s+"
@@ -3286,6 +3407,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         whole = f"{f.title} {after}" if after else f.title
         if _imprint_then_cited(f, whole):
             after, comma_cut = "", True
+    if not after.strip(" .,;") and not comma_cut and ")" in f.title[-_CITED_REACH:] and ":" in f.title:
+        comma_cut = _imprint_in_title_parens(f)
     if not after.strip(" .,;") and not comma_cut and _numbers_close(f.title) and not f.title.startswith("*"):
         after = _comma_journal(f)
         comma_cut = bool(after) or _title_into_journal(f)
