@@ -39,9 +39,9 @@ def test_note_before_name_and_place_is_dropped() -> None:
 def test_publisher_after_place_and_state_closing_the_editors() -> None:
     ref = parse(
         "Vance, D. (1994). Learning rules. In Ito, K. M., Baird, R. T., and Lam, S., editors, Advances in Learning "
-        "Systems 6, pages 101-118, Palo Alto, CA. Kestrel Books."
+        "Systems 6, pages 101-118, Palo Alto, CA. Kestrel Hart."
     )
-    assert ref.publisher == "Kestrel Books"
+    assert ref.publisher == "Kestrel Hart"
 
 
 def test_acronym_before_a_company_suffix_is_no_state() -> None:
