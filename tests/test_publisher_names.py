@@ -38,8 +38,9 @@ def test_note_before_name_and_place_is_dropped() -> None:
 
 def test_publisher_after_place_and_state_closing_the_editors() -> None:
     ref = parse(
-        "Vance, D. (1994). Learning rules. In Ito, K. M., Baird, R. T., and Lam, S., editors, Advances in Learning "
-        "Systems 6, pages 101-118, Palo Alto, CA. Kestrel Hart."
+        "Vance, D. and Roe, P. (1994). Rules or habits? Structural learning in small networks. In Ito, K. M., "
+        "Baird, R. T., and Lam, S. J., editors, Advances in Learning Systems 6, pages 101-118, Palo Alto, CA. "
+        "Kestrel Hart."
     )
     assert ref.publisher == "Kestrel Hart"
 
