@@ -2234,6 +2234,8 @@ def _publisher_and_notes(text: str) -> str:
         head, comma, label = text.rpartition(",")
         if comma and label.strip() in _PAGE_LABELS:
             text = head.strip(" .,")  # 'ACM, New York, pp' whose year and pages were taken
+    if text[:1] in "pP":
+        text = _CITED_PAGE_FIRST.sub("", text, count=1)  # 'p. 84, Association of Chemical Products'
     if "," in text:
         parts = [part.strip() for part in text.split(",")]
         kept = _without_closing_extras(parts)[0]  # 'Pearson Prentice Hall, 5th edition edition', 'T & T Clark, n.yr'
@@ -2251,17 +2253,29 @@ def _publisher_and_notes(text: str) -> str:
     place, colon, name = text.rpartition(": ")
     if colon and name and ". " in place:
         place = place.rsplit(". ", 1)[1]  # 'ACA Monograph No. 3. Wilmington: Polycrystal': a series before the place
+    if colon and name and "; " in place:
+        first_imprint, _, second_place = place.rpartition("; ")
+        if _place_alone(second_place) and ": " in first_imprint:
+            return publisher_name(first_imprint)  # 'London: Macmillan; New York: St. Martin's Press': the first
     if colon and name and len(place) <= 60 and not re.search(r"\d", place):
-        return name.strip(" .,")
+        return _without_series_after(name.strip(" .,"))
     # an edition among the places: 'John Wiley and Sons, Inc., New York, 3 edition', 'Addison-Wesley, second edition'
     parts = [part.strip() for part in text.split(",")]
     kept = [part for part in parts if not _EDITION.match(part)]
     if kept and len(kept) < len(parts):
         text = ", ".join(kept)  # '3rd ed., CSHL Press', 'Cambridge University Press, revised edition'
     first, *rest = _join_corporate_suffixes(kept, ", ")
+    after_state = _name_after_state(text) if rest and ". " in text else ""
+    if after_state:
+        return after_state  # 'Giles, C. L., editors, Advances in X, pages 855-862, San Mateo, CA. Morgan Kaufmann'
     if len(rest) > 1 and _STATE.fullmatch(rest[0].rstrip(".")) and _PLACE_PART.match(first):
         name = ", ".join(rest[1:])
-        if not _PUBLISHER_WORD.search(first) and not _PLACE_CODE.fullmatch(name) and name not in _COUNTRIES:
+        if (
+            name[:1].isupper()  # (not initials: 'Hanson, S. J., and Cowan, J. D., editors')
+            and not _PUBLISHER_WORD.search(first)
+            and not _PLACE_CODE.fullmatch(name)
+            and name not in _COUNTRIES
+        ):
             return name  # 'New York City, NY, Routledge': a place and its state code first
     # a thesis names its department, then its university: 'Department of Aeronautics, Stanford University'
     # ('The MIT Press, Cambridge, Massachusetts and London': after a publisher's word, places joined by 'and' too;
@@ -2275,10 +2289,12 @@ def _publisher_and_notes(text: str) -> str:
             return text
         if len(rest) == 1 and first in _PUBLISHING_CITIES and rest[0] not in _PUBLISHING_CITIES:
             return rest[0]  # 'Paris, Economica'
+        if len(rest) == 1 and _acronym_not_place(rest[0]) and not _PUBLISHER_WORD.search(first):
+            return rest[0]  # 'Insatsu Inki Gijutsu, CMC': a title, then the publisher's acronym
         return first
     if rest:
         state_first = _PLACE_STATE_FIRST.match(text)
-        if state_first:
+        if state_first and not _is_corporate_suffix(state_first.group("name")):
             return _publisher_and_notes(state_first.group("name"))  # 'San Jose, CA. AAAI Press'
         if first in _PUBLISHING_CITIES or (len(rest) > 1 and _PLACE_PART.match(rest[0]) and len(rest[0]) <= 3):
             # 'London, Routledge', 'Chapel Hill, The University of North Carolina Press', 'New York City, NY, Simon'
@@ -2286,7 +2302,103 @@ def _publisher_and_notes(text: str) -> str:
             name = ", ".join(([first, *rest])[places:])
             if name and name[0].isupper() and not any(_PLACE_PART.match(p.strip()) for p in name.split(",")[-1:]):
                 return name
+        after_lead = _imprint_after_lead(kept)
+        if after_lead:
+            return after_lead
     return text
+
+
+#: Pages cited before the publisher: 'vol. 9, p. 84, Association of Chemical Products' (the volume taken).
+_CITED_PAGE_FIRST = re.compile(r"^(?:pp?\.|pages?)\s*\d{1,5}(?:\s*[-–]+\s*\d{1,5})?,\s+(?=[A-ZÀ-Þ])")
+#: Three-letter codes that are places, not a publisher's acronym: 'Sydney, NSW'.
+_PLACE_CODES_3 = frozenset(["NSW", "QLD", "ACT", "VIC", "TAS", "USA", "ROC", "PRC", "UAE", "GDR", "FRG", "DDR", "RSA"])
+
+
+def _acronym_not_place(text: str) -> bool:
+    """A three-letter acronym that names no place, so a publisher: 'CMC' (not 'USA', 'NSW')."""
+    return len(text) == 3 and text.isupper() and text.isalpha() and text not in _PLACE_CODES_3
+
+
+#: How many words a publisher's name opening an imprint may have.
+_LEAD_NAME_WORDS = 6
+
+
+def _imprint_after_lead(parts: list[str]) -> str:
+    """The publisher of comma-separated `parts` that close with a publisher and its places after what is no part of
+    the imprint (its authors, a volume, a note), or '': 'Schröder and Lubke, Academic Press, London and New York',
+    'Published 1935 in Britain under the title of X, Allen & Unwin, London'."""
+    if len(parts) < 3 or (_PUBLISHER_WORD.search(parts[0]) and len(parts[0].split()) <= _LEAD_NAME_WORDS):
+        return ""  # (not a note that names the publishing: 'Published 1935 in Britain under the title of X')
+    for k in range(1, min(len(parts), _IMPRINT_MAX_PARTS + 1)):
+        if _PUBLISHER_WORD.search(parts[k]):
+            named = all(_place_after_name(part, True) for part in parts[k + 1 :])
+            return _without_city_after(parts[k]) if named else ""
+    if _body_in_sentence_case(parts[-1]) and not _short_name(parts[0]):
+        return parts[-1]  # 'X, Cartographie in situ, Service archéologique du conseil général des Ardennes'
+    name = parts[-2]
+    if (
+        not _short_name(parts[0])
+        and not _IMPRINT_EXTRA.fullmatch(name.strip(" ."))
+        and _bare_imprint_at(parts, len(parts) - 2, False)
+    ):
+        return name  # a name without a publisher's word, after no short name ('Farrar, Straus and Giroux')
+    return ""
+
+
+#: A word that names a series of books: 'Nouvelles Études Anthropologiques', 'Lecture Notes in Physics'.
+_SERIES_WORD = re.compile(
+    r"\b(?:Studies|[EÉ]tudes|Series|S[ée]rie|Collection|Biblioth[eè]que|Library|Notes|Monographs|Texts|Cahiers|Essais)\b"
+)
+
+
+def _body_in_sentence_case(text: str) -> bool:
+    """A body's name that opens with its word and goes on in sentence case, as French and Spanish write them:
+    'Service archéologique du conseil général des Ardennes', 'Ministère de la culture'."""
+    words = text.split()
+    return (
+        1 < len(words) <= _BODY_NAME_WORDS
+        and _BODY_WORD.fullmatch(words[0]) is not None
+        and not _FIRST_DIGIT.search(text)
+        and ":" not in text
+    )
+
+
+def _name_after_state(text: str) -> str:
+    """The publisher after its place and state code closing a text (what precedes it no part of the imprint), or '':
+    'X, editors, Advances in Neural Information Processing Systems 5, pages 855-862, San Mateo, CA. Morgan Kaufmann'."""
+    before, stop, name = text.rpartition(". ")
+    if not stop or not _short_name(name):
+        return ""
+    head, comma, state = before.rpartition(", ")
+    place = head.rpartition(", ")[2]
+    return name if comma and _STATE.fullmatch(state) and _PLACE_PART.match(place) else ""
+
+
+#: Words that join two names, which a series' title does not have: 'Farrar, Straus and Giroux'.
+_NAMES_JOINED = re.compile(r"\s(?:and|&|et|und|y)\s")
+
+
+def _without_series_after(name: str) -> str:
+    """The publisher without the series set off by a comma after it: "L'Harmattan, Nouvelles Etudes
+    Anthropologiques", 'Gallimard, Bibliothèque de la Pléiade' -> the name alone."""
+    head, comma, series = name.partition(", ")
+    if (
+        not comma
+        or not (_SERIES_WORD.search(series) or not _place_alone(series))  # 'Cold Spring Harbor'
+        or _UNIVERSITY.search(head)  # a unit of the university: 'University of Chicago, Consortium on School Research'
+        or ", " in series
+        or len(series.split()) < 3
+        or not series[:1].isupper()
+        or _NAMES_JOINED.search(series)
+        or _PUBLISHER_HINT.search(series)
+        or _BODY_WORD.search(series)
+        or _is_corporate_suffix(series)
+        or series in _PUBLISHING_CITIES
+        or series.rsplit(" ", 1)[-1] in _COUNTRIES
+        or _STATE.fullmatch(series.rsplit(" ", 1)[-1])
+    ):
+        return name
+    return head
 
 
 def _split_publisher(after: str, f: _Fields) -> None:
@@ -2301,6 +2413,8 @@ def _split_publisher(after: str, f: _Fields) -> None:
         parts = _join_abbreviated_names(parts)
     if not parts:
         return
+    if len(parts) > 2 and " " not in parts[-1]:
+        parts = _join_abbreviated_name(parts)
     if ", " in parts[-1]:
         parts[-1:] = _subtitle_before_city(parts[-1])
     f.publisher = publisher_name(parts[-1])
@@ -2310,6 +2424,23 @@ def _split_publisher(after: str, f: _Fields) -> None:
     if leading and f.title:
         joiner = " " if f.title.endswith(("?", "!", ":")) or leading.startswith(":") else ". "
         f.title = f"{f.title}{joiner}{leading}"
+
+
+#: A word abbreviated before its full stop in a name written as abbreviations: 'Rec', 'Trav', 'Bot'.
+_ABBREVIATED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{1,4}")
+#: How many sentences closing the text after a title a name of abbreviations may join.
+_ABBREVIATIONS_MAX = 6
+
+
+def _join_abbreviated_name(parts: list[str]) -> list[str]:
+    """Put back a name written as abbreviations that the sentence split cut at each of its stops: 'Rec', 'Trav',
+    'Bot', 'Néerland' -> 'Rec. Trav. Bot. Néerland' (two abbreviations at least, each a word alone)."""
+    start = len(parts) - 1
+    while start > max(0, len(parts) - _ABBREVIATIONS_MAX) and _ABBREVIATED_WORD.fullmatch(parts[start - 1]):
+        start -= 1
+    if len(parts) - 1 - start < 2:
+        return parts
+    return [*parts[:start], ". ".join(parts[start:])]
 
 
 #: A short abbreviation opening a publisher's name after its place: 'New York: St' (of 'St. Martin's Press').
@@ -2875,13 +3006,18 @@ def _title_before_imprint(f: _Fields, parts: list[str], closing_year: str) -> bo
         if len(title) >= 4:
             f.title, f.publisher = title, publisher_name(", ".join(parts[k:]))
         return len(title) >= 4
-    if len(parts) > 1 and (parts[-1] in _PUBLISHING_CITIES or (place_then_year and _place_or_name(parts[-1]))):
+    closing_body = closing_year == "," and _body_in_sentence_case(parts[-1])
+    if len(parts) > 1 and (
+        parts[-1] in _PUBLISHING_CITIES or (place_then_year and _place_or_name(parts[-1])) or closing_body
+    ):
         # 'Homeric Modifications of Formulaic Prototypes, Amsterdam 1965': the place alone, which names no publisher
         title = ", ".join(parts[:-1]).strip(" .,:")
         if len(title) >= 4:
             f.title = title
             name = parts[-1]
-            if closing_year == "," and name not in _PUBLISHING_CITIES and _short_name(name) and _bare_name(name):
+            if closing_body:
+                f.publisher = name  # 'Title, Service archéologique du conseil général des Ardennes, 66 pp'
+            elif closing_year == "," and name not in _PUBLISHING_CITIES and _short_name(name) and _bare_name(name):
                 # 'Linear Algebraic Groups, Springer, 1991': commas set off a name, a place runs into its year
                 # (not a journal's: 'Title, George Mason Law Review, Vol. 62, 1994, 546 pp.')
                 f.publisher = "" if _JOURNAL_WORD.search(name) else name
