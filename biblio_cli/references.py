@@ -851,11 +851,44 @@ def _imprint_as_journal(container: str) -> str:
     if parts[-1] in _VOLUME_LABEL and len(parts) > 1:
         parts.pop()
     name = parts[0]
-    if not (_COMPANY_WORD.search(name) and _name_words(name.replace(" et ", " & "))) or _JOURNAL_WORD.search(name) or _MEETING.search(name):
+    if (
+        not (_COMPANY_WORD.search(name) and _name_words(name.replace(" et ", " & ")))
+        or _JOURNAL_WORD.search(name)
+        or _MEETING.search(name)
+    ):
         return ""
     if not all(_journal_place(part, 1) or _place_alone(part) for part in parts[1:]):
         return ""
     return publisher_name(name)
+
+
+#: How far from the end of a title a journal cut off with it is looked for.
+_JOURNAL_IN_TITLE_REACH = 120
+#: A journal's name with its volume and issue: 'Journal of Korea Planning Association 44(7)'.
+_JOURNAL_VOLUME_ISSUE = re.compile(r"(?P<journal>[A-Z][^()\d]{2,100}?)\s+(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,4})\)")
+
+
+def _journal_from_title(f: _Fields) -> None:
+    """A journal that the title's split kept, its publisher then read as the journal: 'Title, J. of atmos. and ocean.,
+    AMS 16, 1017-1024' (an abbreviated name, then the society's acronym), 'Title, Journal of X Association 44(7), X
+    Association, 97-108' (the journal's volume and issue, then its publisher and the pages)."""
+    head, _, last = f.title.rpartition(", ")
+    if not (head and last[:1].isupper() and len(last.split()) <= _JOURNAL_PUBLISHER_WORDS):
+        return
+    if ". " in last and _SOCIETY.fullmatch(f.container) and f.container not in _COUNTRIES and not f.publisher:
+        f.title, f.container, f.publisher = head, f"{last}.", f.container
+        return
+    numbers = _JOURNAL_VOLUME_ISSUE.fullmatch(last) if last.endswith(")") else None
+    if (
+        numbers
+        and f.pages
+        and not (f.volume or f.issue or f.publisher)
+        and _JOURNAL_WORD.search(numbers.group("journal"))
+        and _name_words(f.container)
+        and _PUBLISHER_HINT.search(f.container)
+    ):
+        f.publisher = f.container
+        f.title, f.container, f.volume, f.issue = head, *numbers.group("journal", "volume", "issue")
 
 
 def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
@@ -1827,6 +1860,9 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
             # 'In Proceedings of X, Karlsruhe. pages 650-652', 'In Proceedings X (Atlanta, GA), ACM Press, pages 4-9'
             f.container = _without_society_or_place(_meeting_tail(f.container, f))
         venue, _, imprint = f.container.rpartition(", ")
+        if "). " in imprint:  # 'Symposium X (Milwaukee, Wis.). ACM': the place in parentheses closes the venue
+            place, _, imprint = imprint.rpartition("). ")
+            venue = f"{venue}, {place})"
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
             f.container, f.publisher = _without_society_or_place(venue), f.publisher or publisher_name(imprint)
@@ -1919,7 +1955,9 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
 
 
 #: A series and the book's number in it, closing a chapter's tail: 'LNCS 2825', 'Lecture Notes in Mathematics 1540'.
-_NUMBERED_SERIES = re.compile(r"(?:[A-Z]{2,6}|[A-Z][\w ]{0,60}\b(?:Notes|Series)(?: in [\w ]{1,60})?)\s+(?P<volume>\d{1,5})")
+_NUMBERED_SERIES = re.compile(
+    r"(?:[A-Z]{2,6}|[A-Z][\w ]{0,60}\b(?:Notes|Series)(?: in [\w ]{1,60})?)\s+(?P<volume>\d{1,5})"
+)
 
 
 #: A reprint's note closing a chapter's tail, its year taken: '. Originally published', '. First published in 1901'.
@@ -3370,6 +3408,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         # (not when it names the author: 'Le Monde. 2016. "Title," Le Monde.' publishes its own work)
         quoted = head.endswith(_COMMA_AND_QUOTE) and after not in block
     _parse_after_title(after, f, quoted=quoted)
+    if f.type == "article-journal" and f.container and ", " in f.title[-_JOURNAL_IN_TITLE_REACH:]:
+        _journal_from_title(f)
     italic_journal = after.lstrip().startswith("*")  # 'Title. *Journal* 12': the italics end the title
     if f.type == "article-journal" and ", " in f.title and not italic_journal and not comma_cut:
         # 'Title, Class. Quantum Grav., 4, 893-898': the title stopped inside an abbreviated journal name
