@@ -1919,8 +1919,8 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         tail = tail[: reprint.start()] if reprint else tail  # 'Macmillan. New York. Originally published 1772'
     if tail[-1:].isdigit():
         tail = _without_closing_volume(tail, f)
-        head, stop, number = tail.rpartition(". ")
-        if stop and number.isdigit() and _LETTERS.search(head):
+        head, full_stop, number = tail.rpartition(". ")
+        if full_stop and number.isdigit() and _LETTERS.search(head):
             tail = head  # a bare number after the imprint: 'Detroit. Morgan Kaufmann. 415'
     if " ." in tail:
         tail = _YEAR_GAP.sub(".", tail)  # 'Austin, Texas, 1984. ACM Press' without its year: 'Austin, Texas,  . ACM'
