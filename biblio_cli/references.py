@@ -882,6 +882,65 @@ def _publisher_word_in(part: str) -> bool:
 _LABELLED_ISSUE = re.compile(r"(?:serial\s+)?(?:no|nr|num|n°)\.?\s*(\d+(?:\s*[-–/]\s*\d+)?)", re.IGNORECASE)
 
 
+#: A word that only a company's name ends with ('Inc', 'et Cie', 'Verlag', 'Publishing Company', 'University Press'),
+#: unlike a journal's 'Press' or 'Edition' ('Blood Press', 'Angewandte Chemie International Edition').
+_COMPANY_WORD = re.compile(
+    r"\b(?:Inc|Ltd|Co|Corp|Cie|Sons|GmbH|LLC|Verlag\w*|Publishers|Publishing(?: Company)?|University Press)\b\.?(?=,|$)"
+)
+#: The longest journal name read as a publisher and its places.
+_IMPRINT_AS_JOURNAL_MAX = 120
+#: A volume label left after a publisher by the journal reader: 'John Wiley and Sons, Vols. 1-9'.
+_VOLUME_LABEL = frozenset(["Vol", "Vols", "Vol.", "Vols."])
+
+
+def _imprint_as_journal(container: str) -> str:
+    """The publisher when what the journal reader took for a journal is a company's name and its places: 'MacMillan,
+    Inc., Greenwich, Conn', 'Gustav Fischer Verlag, Jena', 'Masson et Cie'; '' for a journal ('Blood Press', 'Journal
+    of X Publishing, London')."""
+    parts = _join_corporate_suffixes([part.strip() for part in container.split(", ")], ", ")
+    if parts[-1] in _VOLUME_LABEL and len(parts) > 1:
+        parts.pop()
+    name = parts[0]
+    if (
+        not (_COMPANY_WORD.search(name) and _name_words(name.replace(" et ", " & ")))
+        or _JOURNAL_WORD.search(name)
+        or _MEETING.search(name)
+    ):
+        return ""
+    if not all(_journal_place(part, 1) or _place_alone(part) for part in parts[1:]):
+        return ""
+    return publisher_name(name)
+
+
+#: How far from the end of a title a journal cut off with it is looked for.
+_JOURNAL_IN_TITLE_REACH = 120
+#: A journal's name with its volume and issue: 'Journal of Korea Planning Association 44(7)'.
+_JOURNAL_VOLUME_ISSUE = re.compile(r"(?P<journal>[A-Z][^()\d]{2,100}?)\s+(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,4})\)")
+
+
+def _journal_from_title(f: _Fields) -> None:
+    """A journal that the title's split kept, its publisher then read as the journal: 'Title, J. of atmos. and ocean.,
+    AMS 16, 1017-1024' (an abbreviated name, then the society's acronym), 'Title, Journal of X Association 44(7), X
+    Association, 97-108' (the journal's volume and issue, then its publisher and the pages)."""
+    head, _, last = f.title.rpartition(", ")
+    if not (head and last[:1].isupper() and len(last.split()) <= _JOURNAL_PUBLISHER_WORDS):
+        return
+    if ". " in last and _SOCIETY.fullmatch(f.container) and f.container not in _COUNTRIES and not f.publisher:
+        f.title, f.container, f.publisher = head, f"{last}.", f.container
+        return
+    numbers = _JOURNAL_VOLUME_ISSUE.fullmatch(last) if last.endswith(")") else None
+    if (
+        numbers
+        and f.pages
+        and not (f.volume or f.issue or f.publisher)
+        and _JOURNAL_WORD.search(numbers.group("journal"))
+        and _name_words(f.container)
+        and _PUBLISHER_HINT.search(f.container)
+    ):
+        f.publisher = f.container
+        f.title, f.container, f.volume, f.issue = head, *numbers.group("journal", "volume", "issue")
+
+
 def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
     """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit.
 
@@ -978,6 +1037,10 @@ def _parse_journal_tail(segment: str, f: _Fields, notes: bool = False) -> bool:
         journal, publisher = _journal_and_publisher(container)
         if journal:
             container, f.publisher = journal, publisher
+    if not f.publisher and len(container) <= _IMPRINT_AS_JOURNAL_MAX and _COMPANY_WORD.search(container):
+        publisher = _imprint_as_journal(container)
+        if publisher:  # 'Title, MacMillan, Inc., Greenwich, Conn., 192, 129-140': a book's imprint, no journal
+            container, f.publisher, f.type = "", publisher, f.type or "book"
     f.container = _without_society_or_place(container)
     if len(f.container) < len(container) and not f.publisher:
         dropped = container[len(f.container) :].strip(" ,.")
@@ -1485,11 +1548,18 @@ def _abbreviation_before(text: str, end: int) -> bool:
     return _ABBREVIATION_BEFORE.search(text, max(0, end - _ABBREVIATION_REACH), end) is not None
 
 
+#: Labelled pages, which no journal's name holds: 'pp. 813-818', 'pages 31–45', 'pp 876-889'.
+#: (Not IEEE Xplore's 'pp. 4228–4233 vol.5', whose volume repeats the one read before the pages.)
+_LABELLED_PAGES = re.compile(r"(?<![^\s,.(])(?:pp\.?|pages)\s*\d+\s*[-–]{1,2}\s*\d+(?![\d\s,]*vol)")
+
+
 def _imprint_in_tail(article: _Fields) -> bool:
     """A 'journal tail' that is a paper's venue, imprint and pages: a lone range read as the volume
     ('Proceedings X. ACM, New York, 192-203'), or no volume after a full stop ('Proceedings X. ACM, pages 5-9')."""
     if article.lone_range:
         return True
+    if "p" in article.container and _LABELLED_PAGES.search(article.container):
+        return True  # 'In Proceedings of X, pp. 813-818 Detroit. Morgan Kaufmann. 415': no journal's name holds pages
     if article.container.endswith(("'", "’")):
         return True  # 'In Proceedings of OOPSLA'99, pages 187-206': the volume is the year of a venue
     if article.volume:
@@ -1885,6 +1955,9 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
             # 'In Proceedings of X, Karlsruhe. pages 650-652', 'In Proceedings X (Atlanta, GA), ACM Press, pages 4-9'
             f.container = _without_society_or_place(_meeting_tail(f.container, f))
         venue, _, imprint = f.container.rpartition(", ")
+        if "). " in imprint:  # 'Symposium X (Milwaukee, Wis.). ACM': the place in parentheses closes the venue
+            place, _, imprint = imprint.rpartition("). ")
+            venue = f"{venue}, {place})"
         if venue and len(imprint.split()) <= 4 and _IMPRINT_WORD.search(imprint):
             # 'Proceedings of the ACM Conference X (Atlanta, GA, Mar. 22-27), ACM Press, New York, NY, pages 431-438'
             f.container, f.publisher = _without_society_or_place(venue), f.publisher or publisher_name(imprint)
@@ -1936,8 +2009,14 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
             # acronym or an abbreviation ends the book before a publisher's name
             container, tail = rest[:cut], f"{rest[cut + 2 :]} {tail}"
     tail = strip_italics(tail).strip(" .,:;")
+    if "ublished" in tail:
+        reprint = _REPRINT_NOTE.search(tail)
+        tail = tail[: reprint.start()] if reprint else tail  # 'Macmillan. New York. Originally published 1772'
     if tail[-1:].isdigit():
         tail = _without_closing_volume(tail, f)
+        head, full_stop, number = tail.rpartition(". ")
+        if full_stop and number.isdigit() and _LETTERS.search(head):
+            tail = head  # a bare number after the imprint: 'Detroit. Morgan Kaufmann. 415'
     if " ." in tail:
         tail = _YEAR_GAP.sub(".", tail)  # 'Austin, Texas, 1984. ACM Press' without its year: 'Austin, Texas,  . ACM'
     not_yet = _NOT_YET_PUBLISHED.search(tail) if tail[-1:].lower() in "sgrtwdne)" else None  # how those notes end
@@ -1954,12 +2033,30 @@ def _chapter_body(rest: str, f: _Fields, marker: str = "") -> bool:
         place, place_stop, name = imprint.rpartition(". ") if ". " in imprint else ("", "", "")
         if place_stop and name[:1].isupper() and _place_and_date_only(place):
             imprint = name  # 'pages 377-388, Washington, DC, USA, 2008. IEEE Computer Society': the place first
+        numbered = _NUMBERED_SERIES.fullmatch(imprint)
+        if numbered:  # 'pages 172-206, LNCS 1192': the book's volume in its series, no publisher
+            f.volume, imprint = f.volume or numbered.group("volume"), ""
+        name, semicolon, series = imprint.partition("; ")
+        numbered = _NUMBERED_SERIES.fullmatch(series) if semicolon and series[-1:].isdigit() else None
+        if numbered and _publisher_like(name):
+            # the series after it: 'Springer-Verlag; Lecture Notes in Computer Science 3089'
+            f.volume, imprint = f.volume or numbered.group("volume"), name
         f.publisher = publisher_name(imprint)
         if not f.pages:
             f.pages = _range_only(_imprint_pages(tail)[1])
     f.container = _book_of_chapter(strip_italics(container).strip(" .,:;"), f)
     f.type = f.type or "chapter"
     return bool(f.container)
+
+
+#: A series and the book's number in it, closing a chapter's tail: 'LNCS 2825', 'Lecture Notes in Mathematics 1540'.
+_NUMBERED_SERIES = re.compile(
+    r"(?:[A-Z]{2,6}|[A-Z][\w ]{0,60}\b(?:Notes|Series)(?: in [\w ]{1,60})?)\s+(?P<volume>\d{1,5})"
+)
+
+
+#: A reprint's note closing a chapter's tail, its year taken: '. Originally published', '. First published in 1901'.
+_REPRINT_NOTE = re.compile(r"(?<![.,;])[.,;]\s*\(?(?i:originally|first) published\b[^.]{0,40}$")
 
 
 #: How many sentences closing a chapter's tail are read for its imprint: a place or a note may follow it.
@@ -3570,6 +3667,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
         # (not when it names the author: 'Le Monde. 2016. "Title," Le Monde.' publishes its own work)
         quoted = head.endswith(_COMMA_AND_QUOTE) and after not in block
     _parse_after_title(after, f, quoted=quoted)
+    if f.type == "article-journal" and f.container and ", " in f.title[-_JOURNAL_IN_TITLE_REACH:]:
+        _journal_from_title(f)
     italic_journal = after.lstrip().startswith("*")  # 'Title. *Journal* 12': the italics end the title
     if f.type == "article-journal" and ", " in f.title and not italic_journal and not comma_cut:
         # 'Title, Class. Quantum Grav., 4, 893-898': the title stopped inside an abbreviated journal name
