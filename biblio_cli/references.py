@@ -2326,6 +2326,8 @@ def _publisher_and_notes(text: str) -> str:
         text = _GLUED_COLON.sub(": ", text, count=1)  # 'London:Nelson'
     if text[:1] in "Vv123456789":  # the only ways _VOLUME_BEFORE can start
         text = _VOLUME_BEFORE.sub("", text, count=1)
+    if "Series" in text or "Notes" in text:
+        text = _without_numbered_series(text)  # 'Series in Information Sciences 3 Springer'
     text = _without_report_number(_imprint_pages(text)[0])
     if text.endswith(_PAGE_LABELS):
         head, comma, label = text.rpartition(",")
@@ -2403,6 +2405,20 @@ def _publisher_and_notes(text: str) -> str:
         if after_lead:
             return after_lead
     return text
+
+
+def _without_numbered_series(text: str) -> str:
+    """The publisher without the numbered series written before it with no stop, as GROBID's training styles do:
+    'Series in Information Sciences 3 Springer', 'Lecture Notes in Physics 12, Springer' -> the name."""
+    series = _SERIES_AND_NUMBER.match(text)
+    if series is None or not _SERIES_NAME_WORD.search(series.group("series")):
+        return text
+    return text[series.end() :]
+
+
+#: A series' name and the book's number in it, then a capitalised word: 'Series in Information Sciences 3 Springer'.
+_SERIES_AND_NUMBER = re.compile(r"(?P<series>[A-Z][\w ]{0,80}?)\s\d{1,5}[.,]?\s{1,3}(?=[A-Z])")
+_SERIES_NAME_WORD = re.compile(r"\b(?:Series|Notes)\b")
 
 
 #: Pages cited before the publisher: 'vol. 9, p. 84, Association of Chemical Products' (the volume taken).

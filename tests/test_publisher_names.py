@@ -61,3 +61,8 @@ def test_body_in_sentence_case_before_a_page_count() -> None:
         "Service régional de l'archéologie de Champagne, 48 pp"
     )
     assert ref.publisher == "Service régional de l'archéologie de Champagne"
+
+
+def test_numbered_series_before_the_name_without_a_stop() -> None:
+    ref = parse("Ruiz, P. Neural Codes of Motion 1997 Series in Applied Mathematics 7 Springer")
+    assert (ref.title, ref.publisher) == ("Neural Codes of Motion", "Springer")
