@@ -1,7 +1,7 @@
 """The cheap substring tests that guard the parser's costly patterns never skip a match.
 
-The parser runs a pattern only when a word it needs is in the case-folded text (references.py
-`_may_hold`), an 'et al.' search only when the block ends like one (names.py `strip_et_al`), and
+The parser runs a pattern only when a word it needs is in the case-folded text (biblio_cli/references/fields.py
+`may_hold`), an 'et al.' search only when the block ends like one (names.py `strip_et_al`), and
 joins on whitespace with str.split (normalize.py `normalize_doi`). Each guard must give exactly
 the answer of the pattern it stands in front of, including on accented and Turkish text.
 """
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from biblio_cli import names, references
-from biblio_cli.references import _folded, _may_hold
+from biblio_cli.references import chapters, fields, identifiers
 from biblio_cli.sections import RawEntry
 
 _PIECES = st.sampled_from(
@@ -56,28 +56,28 @@ _PIECES = st.sampled_from(
 _TEXTS = st.lists(_PIECES, max_size=12).map("".join)
 
 _GUARDED = [
-    (references._RETRIEVAL, references._RETRIEVAL_WORDS),
-    (references._INDEX_NUMBERS, references._INDEX_WORDS),
-    (references._EDITORS_BEFORE, references._EDITOR_WORDS),
-    (references._ARXIV, ("arxiv:",)),
-    (references._URL, ("http", "www.")),
-    (references._DOI_MARKER_WITHOUT_DOI, ("doi",)),
+    (identifiers._RETRIEVAL, identifiers._RETRIEVAL_WORDS),
+    (identifiers._INDEX_NUMBERS, identifiers._INDEX_WORDS),
+    (chapters._EDITORS_BEFORE, chapters._EDITOR_WORDS),
+    (identifiers._ARXIV, ("arxiv:",)),
+    (identifiers._URL, ("http", "www.")),
+    (identifiers._DOI_MARKER_WITHOUT_DOI, ("doi",)),
 ]
 
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_a_pattern_that_matches_always_passes_its_guard(text: str) -> None:
-    folded = _folded(text)
+    folded = fields.fold_case(text)
     for pattern, words in _GUARDED:
         if pattern.search(text):
-            assert _may_hold(folded, *words), (pattern.pattern[:40], text)
+            assert fields.may_hold(folded, *words), (pattern.pattern[:40], text)
 
 
 def test_the_case_twins_are_every_non_ascii_character_ignorecase_matches_with_ascii() -> None:
     letter = re.compile("[a-z]", re.IGNORECASE)
     twins = {chr(c) for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
-    assert twins == {chr(c) for c in references._ASCII_CASE_TWINS}
+    assert twins == {chr(c) for c in fields._ASCII_CASE_TWINS}
 
 
 def test_guards_still_let_the_identifiers_out_of_accented_entries() -> None:
