@@ -22,6 +22,7 @@ from biblio_cli.references.imprints import (
 from biblio_cli.references.journals import (
     DATE_PART,
     PUBLISHER_ACRONYM,
+    YEARS_SPAN,
     abbreviation_before,
     imprint_in_tail,
     meeting_tail,
@@ -135,6 +136,8 @@ _VOLUME_AFTER_BOOK = re.compile(
     r"(?:,?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+))?\)?$",
     re.IGNORECASE,
 )
+#: Pages after a book's name with nothing between them: 'In 11th Scandinavian Conference on Image Analysis 151--156'.
+_RANGE_AFTER_BOOK = re.compile(r"(?<=[^\W\d_])\s+(\d+\s*[-–]{1,2}\s*\d+)$")
 _NUMBER_AFTER_BOOK = re.compile(r",\s*(\d{1,3})$")
 #: The numbered volume of a series the book is in: ', volume 989 of Lecture Notes in Computer Science'.
 _VOLUME_OF_SERIES = re.compile(r"[,.]?\s+(?i:vol\.?|volume)\s*(?P<volume>\d+),?\s+of\s+[A-Z][^,()]{2,120}$")
@@ -165,6 +168,13 @@ def book_of_chapter(book: str, f: Fields) -> str:
             if volume.group("pages"):
                 f.pages = f.pages or page_range(volume.group("pages"))
             book = book[: volume.start()].rstrip(" ,.")
+    if book[-1:].isdigit() and not f.pages:
+        closing = _RANGE_AFTER_BOOK.search(book)  # 'In Proc. of the 17th Conference on Machine Learning 727--734'
+        word_before = book[max(0, closing.start() - 10) : closing.start()].rsplit(" ", 1)[-1] if closing else ""
+        if closing and not YEARS_SPAN.fullmatch(closing.group(1)) and not DATE_PART.fullmatch(word_before):
+            # (not a meeting's days: 'Paris, France, January 15-17')
+            f.pages = page_range(closing.group(1))
+            book = book[: closing.start()]
     if book[-1:].isdigit():
         number = _NUMBER_AFTER_BOOK.search(book)  # 'Advances in Neural Information Processing Systems, 7'
         if number and LETTERS.search(book, 0, number.start()):

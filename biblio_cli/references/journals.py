@@ -56,7 +56,7 @@ _JOURNAL_TAIL = re.compile(
     rf"(?:(?<=,\s)(?i:{MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
     r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|band|v\.|nr\.?))\s*)?"
     # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757', 'Vol. XV')
-    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
+    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*(?:--|[-–/])\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
     rf"|(?(label)[IVXLC]+\b|(?!))|(?<![^\W\d_])[IVXLC]+(?=\s*\((?i:{_MONTH_OR_SEASON})))?"  # 'XLI (July-August, 1963)', 'IX (Fall, 1967)'
     # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
     r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
@@ -796,12 +796,12 @@ def _whole_tail(m: re.Match[str]) -> bool:
     a labelled volume ('Sustainability, Vol. 12'), or pages that are no span of years ('Anthropology, 22-37')."""
     if m.group("volume") and (m.group("pages") or m.group("article") or m.group("label")):
         return True
-    return _lone_range(m) and not _YEARS_SPAN.fullmatch(m.group("volume"))
+    return _lone_range(m) and not YEARS_SPAN.fullmatch(m.group("volume"))
 
 
 _DASHED = re.compile(r"\d\s*[-–]")
 #: Two years joined: the period a title covers ('1939-1945'), never pages.
-_YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
+YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
 #: A full stop with no space after a word of the title, before a capital: 'at a glance.J Cell Sci 130'.
 _GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z])")
 
