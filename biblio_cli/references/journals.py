@@ -56,7 +56,7 @@ _JOURNAL_TAIL = re.compile(
     rf"(?:(?<=,\s)(?i:{MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
     r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|band|v\.|nr\.?))\s*)?"
     # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757', 'Vol. XV')
-    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*(?:--|[-–/])\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
+    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]-?\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
     rf"|(?(label)[IVXLC]+\b|(?!))|(?<![^\W\d_])[IVXLC]+(?=\s*\((?i:{_MONTH_OR_SEASON})))?"  # 'XLI (July-August, 1963)', 'IX (Fall, 1967)'
     # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
     r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
