@@ -20,23 +20,25 @@ from biblio_cli.references.imprints import (
     range_only,
 )
 from biblio_cli.references.journals import (
+    DATE_PART,
+    PUBLISHER_ACRONYM,
+    YEARS_SPAN,
     abbreviation_before,
     imprint_in_tail,
+    meeting_tail,
     parse_journal_tail,
+    place_and_date_only,
     without_society_or_place,
 )
 from biblio_cli.references.titles import title_like
 from biblio_cli.references.vocabulary import (
-    COUNTRIES,
     EDITION,
     EDITIONS_ABBREVIATED,
     IMPRINT_WORD,
     JOURNAL_WORD,
     LETTERS,
     MEETING,
-    MONTH,
     NOT_YET_PUBLISHED,
-    PLACE_PART,
     PLAIN_CHAPTER,
     PUBLISHER_WORD,
     PUBLISHING_CITIES,
@@ -134,6 +136,8 @@ _VOLUME_AFTER_BOOK = re.compile(
     r"(?:,?\s*(?:pp?\.|pages?)\s*(?P<pages>\d+\s*[-–]{1,2}\s*\d+|\d+))?\)?$",
     re.IGNORECASE,
 )
+#: Pages after a book's name with nothing between them: 'In 11th Scandinavian Conference on Image Analysis 151--156'.
+_RANGE_AFTER_BOOK = re.compile(r"(?<=[^\W\d_])\s+(\d+\s*[-–]{1,2}\s*\d+)$")
 _NUMBER_AFTER_BOOK = re.compile(r",\s*(\d{1,3})$")
 #: The numbered volume of a series the book is in: ', volume 989 of Lecture Notes in Computer Science'.
 _VOLUME_OF_SERIES = re.compile(r"[,.]?\s+(?i:vol\.?|volume)\s*(?P<volume>\d+),?\s+of\s+[A-Z][^,()]{2,120}$")
@@ -145,39 +149,6 @@ _CHAPTER_NUMBER_AFTER = re.compile(r"[,.]\s*(?:[Cc]hapter|[Cc]hap\.|[Cc]h\.)\s*\
 _EDITED_BY_AFTER = re.compile(r"(?:[,.]?\s*\(?\bedited by|,\s*eds?\.)\s[^()]{2,200}\)?$", re.IGNORECASE)
 #: An editor's 'ed.' closing a part of a chapter's book, not a sentence: 'In Theorizing Documentary, ed. Michael Renov'.
 _EDITOR_BEFORE_STOP = re.compile(r",\s*eds?$")
-_MONTH_DATE = re.compile(rf"^(?:{MONTH})\.?\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?$", re.IGNORECASE)
-#: A publisher's acronym: 'ACM', 'IEEE', 'SIAM' (two letters are a state: 'CA').
-_PUBLISHER_ACRONYM = re.compile(r"^[A-Z]{3,6}(?:\s+Press)?$")
-
-
-def _meeting_tail(container: str, f: Fields) -> str:
-    """A meeting's name without the place, dates and publisher after it.
-
-    'Proceedings of X (Arlington, VA, Dec 3-6)', 'Conference on Y, Tokyo, Japan', 'Symposium Z, ACM, New York'.
-    """
-    if container.endswith(")"):
-        opening = container.rfind("(")
-        inside = container[opening + 1 : -1]
-        if opening > 0 and "," in inside and PLACE_PART.match(inside.split(",", 1)[0].strip()):
-            container = container[:opening].rstrip(" ,")
-    parts = [part.strip() for part in container.split(",")]
-    keep = len(parts)
-    while keep > 1 and not MEETING.search(parts[keep - 1]):
-        place, stop, part = parts[keep - 1].rpartition(". ")  # 'Boston, MA. IEEE Press'
-        if stop and not PLACE_PART.match(place):
-            break
-        if part in COUNTRIES:
-            pass  # 'Los Angeles, USA': a place, not a publisher's acronym
-        elif (
-            _PUBLISHER_ACRONYM.match(part)
-            or PUBLISHER_WORD.search(part)
-            or (STATE.fullmatch(place) and part[:1].isupper())
-        ):
-            f.publisher = f.publisher or part  # 'Chicago, IL. Chicago Linguistic Society': a name after the place
-        elif not (PLACE_PART.match(part) or _MONTH_DATE.match(part)):
-            break
-        keep -= 1
-    return ", ".join(parts[:keep])
 
 
 def book_of_chapter(book: str, f: Fields) -> str:
@@ -197,6 +168,13 @@ def book_of_chapter(book: str, f: Fields) -> str:
             if volume.group("pages"):
                 f.pages = f.pages or page_range(volume.group("pages"))
             book = book[: volume.start()].rstrip(" ,.")
+    if book[-1:].isdigit() and not f.pages:
+        closing = _RANGE_AFTER_BOOK.search(book)  # 'In Proc. of the 17th Conference on Machine Learning 727--734'
+        word_before = book[max(0, closing.start() - 10) : closing.start()].rsplit(" ", 1)[-1] if closing else ""
+        if closing and not YEARS_SPAN.fullmatch(closing.group(1)) and not DATE_PART.fullmatch(word_before):
+            # (not a meeting's days: 'Paris, France, January 15-17')
+            f.pages = page_range(closing.group(1))
+            book = book[: closing.start()]
     if book[-1:].isdigit():
         number = _NUMBER_AFTER_BOOK.search(book)  # 'Advances in Neural Information Processing Systems, 7'
         if number and LETTERS.search(book, 0, number.start()):
@@ -226,7 +204,7 @@ def book_of_chapter(book: str, f: Fields) -> str:
         if split:
             book, f.publisher = split
     if "," in book and MEETING.search(book):
-        book = _meeting_tail(book, f)
+        book = meeting_tail(book, f)
     return book
 
 
@@ -248,34 +226,6 @@ def plain_chapter(after: str, f: Fields) -> bool:
     """A chapter or paper without italics: 'In Proceedings of X, pp. 3-9. Publisher, Place'."""
     m = PLAIN_CHAPTER.match(after)
     return m is not None and _chapter_body(after[m.end() :], f, m.group())
-
-
-#: A date left where a meeting's year was taken: 'June', 'Sept. 26-28', '8 May'.
-_DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{MONTH})\.?(?:\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?)?", re.IGNORECASE)
-#: A city and its state code without a comma between them: 'Philadelphia PA', 'New Haven CT'.
-_CITY_STATE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s[A-Z]{2}")
-
-
-def _place_and_date_only(text: str) -> bool:
-    """Where and when a meeting was held, which names no publisher: 'Chicago, IL, June', 'Helsinki, Finland',
-    'Seattle, Washington, 8 May' (but not 'Springer, Berlin' or 'Petersburg', whose shape does not tell)."""
-    parts = [part.strip(" .") for part in text.split(",")]
-    for k, part in enumerate(parts):
-        following = parts[k + 1] if k + 1 < len(parts) else ""
-        if not (
-            _DATE_PART.fullmatch(part)
-            or STATE.fullmatch(part)
-            or part in COUNTRIES
-            or part in PUBLISHING_CITIES
-            or _CITY_STATE.fullmatch(part)
-            or (
-                (STATE.fullmatch(following) or following in COUNTRIES)
-                and PLACE_PART.match(part)
-                and not (PUBLISHER_WORD.search(part) or IMPRINT_WORD.search(part))  # 'ACM Press, NY'
-            )
-        ):
-            return False
-    return True
 
 
 #: How far into a text a meeting's name is looked for: real names and the sentences before them are far shorter.
@@ -479,7 +429,7 @@ def _chapter_body(rest: str, f: Fields, marker: str = "") -> bool:
         )
         if "," in f.container and MEETING.search(f.container):
             # 'In Proceedings of X, Karlsruhe. pages 650-652', 'In Proceedings X (Atlanta, GA), ACM Press, pages 4-9'
-            f.container = without_society_or_place(_meeting_tail(f.container, f))
+            f.container = without_society_or_place(meeting_tail(f.container, f))
         venue, _, imprint = f.container.rpartition(", ")
         if "). " in imprint:  # 'Symposium X (Milwaukee, Wis.). ACM': the place in parentheses closes the venue
             place, _, imprint = imprint.rpartition("). ")
@@ -557,7 +507,7 @@ def _chapter_body(rest: str, f: Fields, marker: str = "") -> bool:
     imprint = _imprint_sentence(sentences) if LETTERS.search(tail) else ""
     if imprint:
         place, place_stop, name = imprint.rpartition(". ") if ". " in imprint else ("", "", "")
-        if place_stop and name[:1].isupper() and _place_and_date_only(place):
+        if place_stop and name[:1].isupper() and place_and_date_only(place):
             imprint = name  # 'pages 377-388, Washington, DC, USA, 2008. IEEE Computer Society': the place first
         numbered = _NUMBERED_SERIES.fullmatch(imprint)
         if numbered:  # 'pages 172-206, LNCS 1192': the book's volume in its series, no publisher
@@ -603,7 +553,7 @@ def _tail_sentences(tail: str) -> list[str]:
 def _publisher_like(sentence: str) -> bool:
     """Whether a sentence opens with a publisher's name: 'ACM, June 1994', 'Springer-Verlag, 1998', 'MIT Press'."""
     first = sentence.split(",", 1)[0].strip()
-    return bool(_PUBLISHER_ACRONYM.match(first) or IMPRINT_WORD.search(first) or PUBLISHER_WORD.search(first))
+    return bool(PUBLISHER_ACRONYM.match(first) or IMPRINT_WORD.search(first) or PUBLISHER_WORD.search(first))
 
 
 def _imprint_sentence(sentences: list[str]) -> str:
@@ -612,24 +562,24 @@ def _imprint_sentence(sentences: list[str]) -> str:
     via WWW', 'Springer-Verlag, 1998. method wrappers'); none if only where and when the meeting was held."""
     last = sentences[-1].strip()
     before = sentences[-2].strip() if len(sentences) > 1 else ""
-    if _place_and_date_only(last):
+    if place_and_date_only(last):
         named = len(before) > 3 and len(before.split()) <= 6 and LETTERS.search(before)  # not 'St' of 'St. Charles'
-        return before if named and not _place_and_date_only(before) else ""
+        return before if named and not place_and_date_only(before) else ""
     if (
         before
         and _publisher_like(before)
         and (last[:1].islower() or not _publisher_like(last))
-        and not _place_and_date_only(before)
+        and not place_and_date_only(before)
     ):
         return before
     series, comma, name = last.partition(", ")
     if comma and series[-1:].isdigit() and LETTERS.search(series) and name[:1].isupper():
         last = name  # a numbered series before the publisher: 'Contemporary Mathematics vol. 230, Amer. Math. Soc.'
     name, comma, date = last.rpartition(", ")
-    if comma and _DATE_PART.fullmatch(date.strip(" .")) and LETTERS.search(name):
+    if comma and DATE_PART.fullmatch(date.strip(" .")) and LETTERS.search(name):
         last = name  # the month of a meeting whose year was taken: 'ACM SIGCHI, ACM Press, May'
     head, gap, name = last.rpartition("  ")  # the year taken from 'Montreal, Canada, April 2001 ACM Press'
-    if gap and name.strip()[:1].isupper() and _place_and_date_only(head.strip(" ,")):
+    if gap and name.strip()[:1].isupper() and place_and_date_only(head.strip(" ,")):
         return name.strip()
     return last
 
@@ -662,6 +612,6 @@ def comma_proceedings(f: Fields) -> bool:
     if ", at " in venue:
         venue = _AT_PLACE.sub("", venue)
     if "," in venue:
-        venue = _meeting_tail(venue, f)
+        venue = meeting_tail(venue, f)
     f.title, f.container, f.type = title, venue.strip(" .,"), f.type or "chapter"
     return True

@@ -22,6 +22,7 @@ from biblio_cli.references.vocabulary import (
     NAME_CONNECTORS,
     NAME_CONNECTORS_SHORT,
     NOT_YET_PUBLISHED,
+    PLACE_PART,
     PUBLISHER_HINT,
     PUBLISHER_WORD,
     PUBLISHING_CITIES,
@@ -55,7 +56,7 @@ _JOURNAL_TAIL = re.compile(
     rf"(?:(?<=,\s)(?i:{MONTH})\.?(?:\s+(?:1[5-9]|20)\d\d)?\s*,\s*(?=n|\d))?"
     r"(?:(?<![^\W\d_])(?P<label>(?i:vol\.?|volume|t\.|tome|bd\.?|band|v\.|nr\.?))\s*)?"
     # a number, a range, a series letter ('IEEE Trans. Comput. C-26(3)') or a roman number ('XII:757', 'Vol. XV')
-    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
+    r"(?P<volume>(?:(?<![^\W\d_])[A-Z]{1,2}-)?\d+(?:\s*[-–/]-?\s*\d+)?|(?<![^\W\d_])[IVXLC]+(?=\s*:)"
     rf"|(?(label)[IVXLC]+\b|(?!))|(?<![^\W\d_])[IVXLC]+(?=\s*\((?i:{_MONTH_OR_SEASON})))?"  # 'XLI (July-August, 1963)', 'IX (Fall, 1967)'
     # MLA's volume.issue: 'Critical Inquiry 37.2 (2011): 315-347', 'ACS nano 5.1: 26-41'
     r"(?:(?<=\d)\.(?P<issue5>\d{1,3})(?=\s*[(:,]))?\s*"
@@ -123,6 +124,69 @@ def _tail_before_note(plain: str) -> re.Match[str] | None:
             # not a paper in proceedings with its publisher after ('Title. In Symposium X, volume 30, pages 153-167. ACM')
             return None if CHAPTER_MARKER.search(m.group("container")) else m
     return None
+
+
+#: A date left where a meeting's year was taken: 'June', 'Sept. 26-28', '8 May'.
+DATE_PART = re.compile(rf"(?:\d{{1,2}}\s+)?(?:{MONTH})\.?(?:\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?)?", re.IGNORECASE)
+#: A city and its state code without a comma between them: 'Philadelphia PA', 'New Haven CT'.
+_CITY_STATE = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s[A-Z]{2}")
+
+
+def place_and_date_only(text: str) -> bool:
+    """Where and when a meeting was held, which names no publisher: 'Chicago, IL, June', 'Helsinki, Finland',
+    'Seattle, Washington, 8 May' (but not 'Springer, Berlin' or 'Petersburg', whose shape does not tell)."""
+    parts = [part.strip(" .") for part in text.split(",")]
+    for k, part in enumerate(parts):
+        following = parts[k + 1] if k + 1 < len(parts) else ""
+        if not (
+            DATE_PART.fullmatch(part)
+            or STATE.fullmatch(part)
+            or part in COUNTRIES
+            or part in PUBLISHING_CITIES
+            or _CITY_STATE.fullmatch(part)
+            or (
+                (STATE.fullmatch(following) or following in COUNTRIES)
+                and PLACE_PART.match(part)
+                and not (PUBLISHER_WORD.search(part) or IMPRINT_WORD.search(part))  # 'ACM Press, NY'
+            )
+        ):
+            return False
+    return True
+
+
+_MONTH_DATE = re.compile(rf"^(?:{MONTH})\.?\s*\d{{1,2}}(?:\s*[-–]+\s*\d{{1,2}})?$", re.IGNORECASE)
+#: A publisher's acronym: 'ACM', 'IEEE', 'SIAM' (two letters are a state: 'CA').
+PUBLISHER_ACRONYM = re.compile(r"^[A-Z]{3,6}(?:\s+Press)?$")
+
+
+def meeting_tail(container: str, f: Fields) -> str:
+    """A meeting's name without the place, dates and publisher after it.
+
+    'Proceedings of X (Arlington, VA, Dec 3-6)', 'Conference on Y, Tokyo, Japan', 'Symposium Z, ACM, New York'.
+    """
+    if container.endswith(")"):
+        opening = container.rfind("(")
+        inside = container[opening + 1 : -1]
+        if opening > 0 and "," in inside and PLACE_PART.match(inside.split(",", 1)[0].strip()):
+            container = container[:opening].rstrip(" ,")
+    parts = [part.strip() for part in container.split(",")]
+    keep = len(parts)
+    while keep > 1 and not MEETING.search(parts[keep - 1]):
+        place, stop, part = parts[keep - 1].rpartition(". ")  # 'Boston, MA. IEEE Press'
+        if stop and not PLACE_PART.match(place):
+            break
+        if part in COUNTRIES:
+            pass  # 'Los Angeles, USA': a place, not a publisher's acronym
+        elif (
+            PUBLISHER_ACRONYM.match(part)
+            or PUBLISHER_WORD.search(part)
+            or (STATE.fullmatch(place) and part[:1].isupper())
+        ):
+            f.publisher = f.publisher or part  # 'Chicago, IL. Chicago Linguistic Society': a name after the place
+        elif not (PLACE_PART.match(part.rstrip(".")) or _MONTH_DATE.match(part)):  # 'Seattle, WA., July'
+            break
+        keep -= 1
+    return ", ".join(parts[:keep])
 
 
 def without_society_or_place(container: str) -> str:
@@ -372,6 +436,32 @@ def journal_from_title(f: Fields) -> None:
         f.title, f.container, f.volume, f.issue = head, *numbers.group("journal", "volume", "issue")
 
 
+#: How many comma parts after a meeting's name are read as its place and dates: 'Santa Clara, CA, April 8-11'.
+_MEETING_PLACE_PARTS = 5
+#: A month without its day, which a meeting's days then follow as if they were a volume: ', April' before '8-11'.
+_BARE_MONTH = re.compile(rf"(?:{MONTH})\.?", re.IGNORECASE)
+#: The days of a month: '8', '8-11'.
+_DAYS = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:[-–](?:[1-9]|[12]\d|3[01]))?")
+
+
+def _meeting_without_place(container: str, volume: str, issue: str | None) -> tuple[str, str]:
+    """(venue, volume) of a meeting read as a journal, without where and when it met: 'Proc. Fourth International
+    Conf. on ASPLOS, Santa Clara, CA, April 8-11, 1991, pp. 122-131' (whose days were read as the volume), 'In
+    Proceedings of X Workshop, Seattle, WA., July 1994'. Only a place that its shape tells ('CA', 'Japan') is dropped:
+    'Proceedings of the Royal Society of Edinburgh, Mathematics' keeps its section."""
+    parts = container.split(", ")
+    for cut in range(len(parts) - 1, max(0, len(parts) - _MEETING_PLACE_PARTS - 1), -1):
+        if MEETING.search(parts[cut - 1]):  # the meeting's name, then only where and when it met
+            if not place_and_date_only(", ".join(parts[cut:])):
+                break
+            if not issue and _BARE_MONTH.fullmatch(parts[-1]) and _DAYS.fullmatch(volume):
+                volume = ""  # 'April 8-11'
+            return ", ".join(parts[:cut]), volume
+        if MEETING.search(parts[cut]):
+            break
+    return container, volume
+
+
 def parse_journal_tail(segment: str, f: Fields, notes: bool = False) -> bool:
     """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit.
 
@@ -472,6 +562,8 @@ def parse_journal_tail(segment: str, f: Fields, notes: bool = False) -> bool:
         publisher = _imprint_as_journal(container)
         if publisher:  # 'Title, MacMillan, Inc., Greenwich, Conn., 192, 129-140': a book's imprint, no journal
             container, f.publisher, f.type = "", publisher, f.type or "book"
+    if ", " in container and MEETING.search(container):
+        container, volume = _meeting_without_place(container, volume, m.group("issue"))
     f.container = without_society_or_place(container)
     if len(f.container) < len(container) and not f.publisher:
         dropped = container[len(f.container) :].strip(" ,.")
@@ -704,12 +796,12 @@ def _whole_tail(m: re.Match[str]) -> bool:
     a labelled volume ('Sustainability, Vol. 12'), or pages that are no span of years ('Anthropology, 22-37')."""
     if m.group("volume") and (m.group("pages") or m.group("article") or m.group("label")):
         return True
-    return _lone_range(m) and not _YEARS_SPAN.fullmatch(m.group("volume"))
+    return _lone_range(m) and not YEARS_SPAN.fullmatch(m.group("volume"))
 
 
 _DASHED = re.compile(r"\d\s*[-–]")
 #: Two years joined: the period a title covers ('1939-1945'), never pages.
-_YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
+YEARS_SPAN = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)")
 #: A full stop with no space after a word of the title, before a capital: 'at a glance.J Cell Sci 130'.
 _GLUED_STOP = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z])")
 
