@@ -332,6 +332,16 @@ _NUMBERS_ONLY = re.compile(
 _FOOTNOTE_MARKS = "*†‡§¶"
 
 
+#: A comma or full stop that text extraction glued to the next word: 'dark matter,Phys.Lett.B 418', 'Strings.JHEP 12'.
+_GLUED_MARK = re.compile(r"(?<=[a-z]{2})(,)(?=[A-Z][a-z]*[.,\s])")
+
+
+def _unglued(rest: str) -> str:
+    """`rest` with a space after each comma or stop glued to a capitalised word, as PDF extraction leaves them
+    ('Q-ballsas dark matter,Phys.Lett.B 418,46'): the title then ends there as it would in the printed text."""
+    return _GLUED_MARK.sub(r"\1 ", rest)
+
+
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = Fields()
@@ -417,6 +427,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if titleless:
         title, after = "", rest.strip(" .,:;")
     else:
+        if "," in rest:
+            rest = _unglued(rest)
         title, after = split_title(rest)
         title, after = without_contributors(rest, title, after)
         if not delimited:
