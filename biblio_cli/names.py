@@ -448,6 +448,8 @@ _NATURAL_NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-ZÀ-Þ][a-z
 _GIVEN_THEN_INITIALS = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.?)+$")
 #: A one-word family name that closes a name: 'Peterson.', 'Erlien, and', 'Aha and'.
 _FAMILY_THEN_STOP = re.compile(r"[A-ZÀ-Þ][\w'’\-]*[a-zà-ÿ][\w'’\-]*(?:[.,]|\s(?:and|&)\s)")
+#: A middle name written whole after a first initial, then the family closing the name: 'Bruce Croft.' of 'W. Bruce Croft.'.
+_MIDDLE_NAME_THEN_FAMILY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\s" + _FAMILY_THEN_STOP.pattern)
 
 
 def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
@@ -461,7 +463,9 @@ def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
     if len(pieces) > 1 and _is_initials(last) and _NATURAL_NAME.match(pieces[-2].strip()):
         # 'Trevor Hastie, Robert Tibshirani, and J. H. Friedman. Title', 'Ling Tony Chen, R. Drach, ...': names
         # written given names first, so initials alone open the next name, whose family comes after them
-        return bool(_FAMILY_THEN_STOP.match(block, after))
+        # 'James P. Callan, Zhihong Lu, and W. Bruce Croft. Title': one initial, then a middle name and the family
+        middle_name = len(last) == 1 and _MIDDLE_NAME_THEN_FAMILY.match(block, after) is not None
+        return middle_name or bool(_FAMILY_THEN_STOP.match(block, after))
     if not _GIVEN_THEN_INITIALS.match(last):
         return False
     if len(pieces) == 1:  # 'Gene T. J. Wuu and Arthur Bern': the first name, and the list goes on after it
