@@ -175,6 +175,24 @@ def _family_then_given_in_parens(token: str) -> re.Match[str] | None:
 _REPEATED_AUTHORS = re.compile(r"(?:_{2,}|-{2,}|—+)(?=\s*[.,])|-(?=\.\s)")
 
 
+_SINGLE_OPENING_QUOTES = "‘'"
+_CLOSING_QUOTE_OF = {'"': '"', "“": "”", "«": "»"}
+#: How long a quoted word inside a title runs ('“Odyssey”'), and how far back the word before it is read.
+_INNER_QUOTE_REACH = 30
+#: The word right before a quotation mark that opens no title but a word in it: 'of the “Odyssey”', 'The “Iliad”'.
+_WORD_BEFORE_INNER_QUOTE = re.compile(r"(?:^|\s)(?:[a-zß-ÿ]+|The|An?)\s$")
+
+
+def _quote_inside_title(block: str, quote: int) -> bool:
+    """Whether the quotation mark at `quote` sits inside a title that follows the names: a name never ends on
+    a lowercase word or an article ('D. Wender, The Last Scene of the “Odyssey”'), a title often does, and the
+    quoted word is short."""
+    closing = _CLOSING_QUOTE_OF[block[quote]]
+    if closing not in block[quote + 1 : quote + _INNER_QUOTE_REACH]:
+        return False  # '... dans le livre « Bone biology and skeletal disorders »': a whole title, quoted
+    return _WORD_BEFORE_INNER_QUOTE.search(block, max(0, quote - _INNER_QUOTE_REACH), quote) is not None
+
+
 def names_prefix(block: str) -> str:
     """The names that open `block` when the title follows them in it (year at the end), or ''.
 
@@ -187,6 +205,12 @@ def names_prefix(block: str) -> str:
             return dash.group(0)
     quote = re.search(r"[\"“«]", block)
     if quote and quote.start() > 2:
+        comma = block.rfind(", ", 0, quote.start())
+        if comma > 0 and block[comma + 2 : comma + 3] in _SINGLE_OPENING_QUOTES:
+            return block[:comma]  # "M.J. Alden, ‘The Role of Telemachus in the «Odysseia»’": the title's own quote
+        if comma > 0 and _quote_inside_title(block, quote.start()):
+            quote = None  # 'D. Wender, The Last Scene of the “Odyssey”, Leiden 1978': a quoted word of the title
+    if quote:
         inverted = _INVERTED_THEN_TITLE.match(block, 0, quote.start())
         whole_given = inverted is not None and len(inverted.group(0).rsplit(" ", 1)[-1]) > 2  # not 'Greene, Th. W.'
         if inverted and whole_given and inverted.group("stop")[0] == "." and _inverted_name_ends(inverted, block):
@@ -424,6 +448,8 @@ _NATURAL_NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-ZÀ-Þ][a-z
 _GIVEN_THEN_INITIALS = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ][\w'’\-]*(?:\s[A-Z]\.?)+$")
 #: A one-word family name that closes a name: 'Peterson.', 'Erlien, and', 'Aha and'.
 _FAMILY_THEN_STOP = re.compile(r"[A-ZÀ-Þ][\w'’\-]*[a-zà-ÿ][\w'’\-]*(?:[.,]|\s(?:and|&)\s)")
+#: A middle name written whole after a first initial, then the family closing the name: 'Bruce Croft.' of 'W. Bruce Croft.'.
+_MIDDLE_NAME_THEN_FAMILY = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\s" + _FAMILY_THEN_STOP.pattern)
 
 
 def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
@@ -437,7 +463,9 @@ def _middle_initial_before_family(head: str, block: str, after: int) -> bool:
     if len(pieces) > 1 and _is_initials(last) and _NATURAL_NAME.match(pieces[-2].strip()):
         # 'Trevor Hastie, Robert Tibshirani, and J. H. Friedman. Title', 'Ling Tony Chen, R. Drach, ...': names
         # written given names first, so initials alone open the next name, whose family comes after them
-        return bool(_FAMILY_THEN_STOP.match(block, after))
+        # 'James P. Callan, Zhihong Lu, and W. Bruce Croft. Title': one initial, then a middle name and the family
+        middle_name = len(last) == 1 and _MIDDLE_NAME_THEN_FAMILY.match(block, after) is not None
+        return middle_name or bool(_FAMILY_THEN_STOP.match(block, after))
     if not _GIVEN_THEN_INITIALS.match(last):
         return False
     if len(pieces) == 1:  # 'Gene T. J. Wuu and Arthur Bern': the first name, and the list goes on after it

@@ -332,6 +332,16 @@ _NUMBERS_ONLY = re.compile(
 _FOOTNOTE_MARKS = "*†‡§¶"
 
 
+#: A comma that text extraction glued to the next word: 'dark matter,Phys.Lett.B 418'.
+_GLUED_MARK = re.compile(r",(?<=[a-z]{2},)(?=[A-Z][a-z]*[.,\s])")  # the comma first: a fast literal scan
+
+
+def _unglued(rest: str) -> str:
+    """`rest` with a space after each comma glued to a capitalised word, as PDF extraction leaves them
+    ('Q-ballsas dark matter,Phys.Lett.B 418,46'): the title then ends there as it would in the printed text."""
+    return _GLUED_MARK.sub(", ", rest)
+
+
 def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str = "") -> Reference:
     """Parse a raw entry into a Reference. Never raises; problems are recorded instead."""
     f = Fields()
@@ -417,6 +427,8 @@ def parse_entry(raw: RawEntry, ref_id: str, source: str = "list", footnote: str 
     if titleless:
         title, after = "", rest.strip(" .,:;")
     else:
+        if "," in rest:
+            rest = _unglued(rest)
         title, after = split_title(rest)
         title, after = without_contributors(rest, title, after)
         if not delimited:
