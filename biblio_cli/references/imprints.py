@@ -88,7 +88,7 @@ def imprint_start(text: str) -> re.Match[str] | None:
     tries = 0
     for stop in _IMPRINT_OPENING.finditer(text):
         lower_case_city = text[stop.end()].islower()
-        if lower_case_city and not _capitalised(text[stop.end() : text.index(":", stop.end())]) in PUBLISHING_CITIES:
+        if lower_case_city and _capitalised(text[stop.end() : text.index(":", stop.end())]) not in PUBLISHING_CITIES:
             continue
         if not lower_case_city and not opens_with_place_colon(text, stop.end()):
             continue
