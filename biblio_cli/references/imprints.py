@@ -211,7 +211,8 @@ def _without_report_number(text: str) -> str:
 
 def _place_after_name(part: str, joined: bool) -> bool:
     """Whether `part` of 'Name, Place, Place' is a place; with `joined`, also two places ('Oxford and New York')."""
-    return bool(PLACE_PART.match(part)) or (joined and place_alone(part))
+    # (place_alone only splits at 'and' or a hyphen: without them it would read the same part again)
+    return bool(PLACE_PART.match(part)) or (joined and (" and " in part or "-" in part) and place_alone(part))
 
 
 #: A page label left alone at the end of an imprint.
