@@ -70,7 +70,8 @@ def without_edition_year(after: str) -> str:
 
 
 _CHAPTER_WORDS = frozenset(["In", "in", "Dans", "dans"])
-_IMPRINT_OPENING = re.compile(r"(?:[.,]|(?<=[?!]))\s+(?=[A-ZÀ-Þ])")
+#: (or a known city whose first letter a typist left in lower case: 'Primate Strategies. new York: Springer')
+_IMPRINT_OPENING = re.compile(r"(?:[.,]|(?<=[?!]))\s+(?=[A-ZÀ-Þ]|[a-z]{1,12}\s[A-Z][a-z]{1,20}:)")
 #: How much of the text after 'Place:' is read as the publisher's name: real names and years are far shorter.
 _IMPRINT_NAME_REACH = 300
 #: How many 'Place:' stops are tried before giving up: real entries have one or two.
@@ -86,7 +87,10 @@ def imprint_start(text: str) -> re.Match[str] | None:
     closing_word: bool | None = None  # the name runs to the end of `text`: whether a publisher's word ends it
     tries = 0
     for stop in _IMPRINT_OPENING.finditer(text):
-        if not opens_with_place_colon(text, stop.end()):
+        lower_case_city = text[stop.end()].islower()
+        if lower_case_city and _capitalised(text[stop.end() : text.index(":", stop.end())]) not in PUBLISHING_CITIES:
+            continue
+        if not lower_case_city and not opens_with_place_colon(text, stop.end()):
             continue
         tries += 1
         if tries > _IMPRINT_TRIES:
@@ -102,7 +106,7 @@ def imprint_start(text: str) -> re.Match[str] | None:
             or not LETTERS.search(text, 0, stop.start())
         ):
             continue
-        known_place = places[0] in PUBLISHING_CITIES or any(STATE.fullmatch(part) for part in places[1:])
+        known_place = _capitalised(places[0]) in PUBLISHING_CITIES or any(STATE.fullmatch(part) for part in places[1:])
         if known_place or PUBLISHER_HINT.search(name) or PUBLISHER_WORD.search(name):
             return stop
         if closing_word is None:
@@ -111,6 +115,11 @@ def imprint_start(text: str) -> re.Match[str] | None:
         if closing_word:
             return stop
     return None
+
+
+def _capitalised(text: str) -> str:
+    """`text` with its first letter in upper case: 'new York' -> 'New York'."""
+    return text[:1].upper() + text[1:]
 
 
 def opens_with_place_colon(text: str, start: int) -> bool:
@@ -202,7 +211,8 @@ def _without_report_number(text: str) -> str:
 
 def _place_after_name(part: str, joined: bool) -> bool:
     """Whether `part` of 'Name, Place, Place' is a place; with `joined`, also two places ('Oxford and New York')."""
-    return bool(PLACE_PART.match(part)) or (joined and place_alone(part))
+    # (place_alone only splits at 'and' or a hyphen: without them it would read the same part again)
+    return bool(PLACE_PART.match(part)) or (joined and (" and " in part or "-" in part) and place_alone(part))
 
 
 #: A page label left alone at the end of an imprint.
@@ -306,6 +316,8 @@ def _publisher_and_notes(text: str) -> str:
     # ('The MIT Press, Cambridge, Massachusetts and London': after a publisher's word, places joined by 'and' too;
     # not after a place, where 'and' joins a name: 'New York, NY, Simon and Schuster')
     joined = bool(PUBLISHER_WORD.search(first))
+    if joined and len(rest) > 1 and _series_in_sentence_case(rest[0]):
+        rest = rest[1:]  # 'Yale University Press, Pelican history of art, New Haven and London': the series
     places_after = next((k for k, part in enumerate(rest) if not _place_after_name(part, joined)), len(rest))
     if joined and 0 < places_after < len(rest) and PUBLISHER_WORD.search(rest[places_after]):
         return first  # co-publishers, each with its place: 'Pitman Publishing, London, MIT Press, Cambridge'
@@ -370,6 +382,8 @@ def _imprint_after_lead(parts: list[str]) -> str:
         if PUBLISHER_WORD.search(parts[k]):
             named = all(_place_after_name(part, True) for part in parts[k + 1 :])
             return _without_city_after(parts[k]) if named else ""
+    if _body_after_lead(parts):
+        return parts[-2]  # 'The Carnegie Papers, Carnegie Endowment for International Peace, Washington'
     if _body_in_sentence_case(parts[-1]) and not _short_name(parts[0]):
         return parts[-1]  # 'X, Cartographie in situ, Service archéologique du conseil général des Ardennes'
     name = parts[-2]
@@ -386,6 +400,17 @@ def _imprint_after_lead(parts: list[str]) -> str:
 _SERIES_WORD = re.compile(
     r"\b(?:Studies|[EÉ]tudes|Series|S[ée]rie|Collection|Biblioth[eè]que|Library|Notes|Monographs|Texts|Cahiers|Essais)\b"
 )
+
+
+def _body_after_lead(parts: list[str]) -> bool:
+    """Whether `parts` close with a body's name and its place after what names no body, a series or a unit of it:
+    'Colorado Safe Drinking Water Program, Colorado Department of Public Health, Denver'."""
+    return (
+        _body_name(parts[-2])
+        and bool(PLACE_PART.match(parts[-1]))
+        and not UNIVERSITY.search(parts[-1])  # a unit and its university: 'Institute for X, Northwestern University'
+        and not any(PUBLISHER_HINT.search(part) or _BODY_WORD.search(part) for part in parts[:-2])
+    )
 
 
 def _body_in_sentence_case(text: str) -> bool:
@@ -558,7 +583,27 @@ def _imprint_at(parts: list[str], k: int) -> bool:
     if len(rest) == 1 and first in PUBLISHING_CITIES:
         # not after a publisher, whose city and state it is: 'MIT Press, Cambridge, Mass'
         return rest[0][:1].isupper() and len(rest[0].split()) <= 6 and not (k and PUBLISHER_WORD.search(parts[k - 1]))
-    return bool(first[:1].isupper() and PUBLISHER_WORD.search(first) and all(PLACE_PART.match(p) for p in rest))
+    if not (first[:1].isupper() and PUBLISHER_WORD.search(first)):
+        return False
+    if len(rest) > 1 and _series_in_sentence_case(rest[0]):
+        rest = rest[1:]  # 'Yale University Press, Pelican history of art, New Haven and London': the series
+    # places joined by 'and' after a publisher's word: 'Yale University Press, New Haven and London'
+    return all(_place_after_name(p, True) for p in rest)
+
+
+def _series_in_sentence_case(text: str) -> bool:
+    """A series' name in sentence case, which names no place nor publisher: 'Pelican history of art',
+    'Que sais-je', not 'New Haven and London' nor 'Presses universitaires'."""
+    words = text.split()
+    return (
+        1 < len(words) <= _BODY_NAME_WORDS
+        and words[0][:1].isupper()
+        and any(word[:1].islower() and word not in NAME_CONNECTORS_SHORT for word in words[1:])
+        and not FIRST_DIGIT.search(text)
+        and not PUBLISHER_HINT.search(text)
+        and not PUBLISHER_WORD.search(text)
+        and not place_alone(text)
+    )
 
 
 #: Years closing an imprint in parentheses: '(Toronto: University of Toronto Press, 2005)', '(UniversityPress,USA,1955,1983)'.
@@ -581,7 +626,7 @@ def _capitalised_words(words: list[str]) -> bool:
 #: A word naming a public or learned body, which publishes its own reports and books.
 _BODY_WORD = re.compile(
     r"\b(?:Commission|Society|Association|Council|Institute|Department|Ministry|Ministère|Agency|Office|Bureau"
-    r"|Centre|Center|Board|Service|Survey|Foundation|Authority|Academy|Académie|Committee)\b"
+    r"|Centre|Center|Board|Service|Survey|Foundation|Endowment|Authority|Academy|Académie|Committee)\b"
 )
 #: How many words a body's name may have.
 _BODY_NAME_WORDS = 8
@@ -611,6 +656,12 @@ def imprint_in_closing_parens(text: str) -> tuple[str, str] | None:
     body = text[q + 1 : -1]
     if "(" in body or ")" in body:
         return None
+    published_by = _PUBLISHED_BY.search(body) if " by " in body else None
+    if published_by:
+        # the author and publisher of a book cited by its title: 'Protecting Groups (P. J. Kocienski, published by
+        # Thieme Verlag Stuttgart)'
+        title, name = text[:q].strip(" .,:"), publisher_name(body[published_by.end() :])
+        return (title, name) if name and len(title) >= 4 else None
     if "; " in body:  # SBL: the series and editors first, '(AB; Garden City, N.Y.: Doubleday, 1976)'
         body = body[body.rfind("; ") + 2 :]
     undated = _IMPRINT_YEARS.sub("", body).strip(" ,")
@@ -635,6 +686,10 @@ def imprint_in_closing_parens(text: str) -> tuple[str, str] | None:
         if comma and len(head) >= 4 and _short_name(name) and name not in PUBLISHING_CITIES:
             return head, name  # 'Handbook of Mathematical Functions, Dover (New York 1965)': the place and year alone
     return (title, publisher_name(body)) if found and len(title) >= 4 else None
+
+
+#: The words that name the publisher in a book's note: '(A. Author, published by Wiley)'.
+_PUBLISHED_BY = re.compile(r"(?:^|(?<=[,;]))\s*(?:[Pp]ublished|[Pp]ubl\.)\s+by\s+")
 
 
 #: What a Chicago note adds after its imprint in parentheses: the page or volume cited, or a bracketed note
