@@ -154,18 +154,19 @@ def _env() -> dict[str, str]:
 
 WRITER = textwrap.dedent(
     """
-    import sys
+    import sys, time
     from biblio_cli.registry.cache import Cache, FOUND
-    directory, tag, batch = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    directory, tag, batch, cap = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    # writes until `cap` entries or until interrupted; a safety stop ends a writer its test forgot (the tests
+    # interrupt theirs within 20 s: an entry cap instead let a slow probe find the writer already done)
+    stop = time.monotonic() + 60
     with Cache(directory) as cache:
         print("ready", flush=True)
         n = 0
-        while n < 100_000:
+        while n < cap and time.monotonic() < stop:
             cache.put_many([(f"doi:10.1/{tag}-{n + i}", FOUND, {"pad": "x" * 300}) for i in range(batch)])
             cache.get_many([f"doi:10.1/{tag}-{n // 2}"])
             n += batch
-            if n >= int(sys.argv[4]):
-                break
         assert not cache.take_warnings(), "a healthy shared cache needs no repair"
     """
 )
@@ -209,6 +210,7 @@ def test_an_interrupted_writer_leaves_the_cache_consistent(tmp_path: Path, sig: 
                     break
         except sqlite3.OperationalError:
             continue
+    assert proc.poll() is None, "the writer ended before it was interrupted"
     proc.send_signal(sig)
     proc.communicate(timeout=30)
     assert proc.returncode != 0
