@@ -32,6 +32,7 @@ from biblio_cli.references.journals import (
 )
 from biblio_cli.references.titles import title_like
 from biblio_cli.references.vocabulary import (
+    CORPORATE_SUFFIXES,
     EDITION,
     EDITIONS_ABBREVIATED,
     IMPRINT_WORD,
@@ -64,12 +65,33 @@ def imprint_closing_venue(f: Fields) -> None:
     if container.startswith(EDITIONS_ABBREVIATED) and len(container.split()) <= 5:
         f.container, f.publisher, f.type = "", container.split(" ", 1)[1], "book"  # 'Ed. De Boeck université, 273-292'
         return
+    title, comma, editions = f.title.rpartition(", ")
+    if comma and f"{editions} " in EDITIONS_ABBREVIATED and len(container.split()) <= 5 and LETTERS.search(title):
+        # 'Title, Ed. De Boeck université, 273-292' whose 'Ed.' stop ended the title: the 'éditions' publish it
+        f.title, f.container, f.publisher, f.type = title, "", container, "book"
+        return
+    if container[:1] == "(" and container[-1:] == ")" and _company_in_parens(container):
+        # '"Title" (Kagaku Kogyo Nippou Co., Ltd.), pp. 286-289': the company that publishes it, no journal
+        f.container, f.publisher, f.type = "", container[1:-1], "book"
+        return
     if not (IMPRINT_WORD.search(container) or company_name(container[container.rfind(" ", 0, -4) + 1 :])):
         return  # 'Academic Press', 'Elsevier Science BV' (the last word or two tell)
     cut = max(container.rfind(", "), container.rfind(". "))
     imprint = container[cut + 2 :] if cut >= 0 else container
     if len(imprint.split()) <= 3 and not JOURNAL_WORD.search(imprint):
         f.container, f.publisher, f.type = container[: max(cut, 0)].strip(" ,."), imprint, "chapter"
+
+
+#: The most words a company's name in parentheses has: 'Kagaku Kogyo Nippou Co., Ltd.'.
+_COMPANY_WORDS = 6
+
+
+def _company_in_parens(text: str) -> bool:
+    """Whether `text` is only a company's name in parentheses, closed by its suffix: '(Kagaku Kogyo Nippou Co.,
+    Ltd.)', '(Acme Publishing Inc.)' (not a journal's note: '(in German)', '(Abstract)')."""
+    inner = text[1:-1]
+    words = inner.split()
+    return "(" not in inner and 1 < len(words) <= _COMPANY_WORDS and words[-1].rstrip(".,") in CORPORATE_SUFFIXES
 
 
 def imprint_after_venue(f: Fields) -> None:
@@ -153,6 +175,8 @@ _EDITOR_BEFORE_STOP = re.compile(r",\s*eds?$")
 
 def book_of_chapter(book: str, f: Fields) -> str:
     """The book or proceedings a chapter is in, without the pages, volume, editors or place written after it."""
+    if ": " in book and not f.publisher:
+        book = _without_imprint(book, f)
     trailing_pages = TRAILING_PAGES.search(book) if "p" in book else None
     if trailing_pages:
         f.pages = f.pages or page_range(trailing_pages.group("pages"))
@@ -206,6 +230,18 @@ def book_of_chapter(book: str, f: Fields) -> str:
     if "," in book and MEETING.search(book):
         book = meeting_tail(book, f)
     return book
+
+
+def _without_imprint(book: str, f: Fields) -> str:
+    """The book without the 'Place: Publisher' (and pages) closing it, which go to `f`: 'Primate Anti-Predator
+    Strategies. new York: Springer, 27-59' (a known city may be written in lower case)."""
+    stop = imprint_start(book)
+    if stop is None:
+        return book
+    imprint, pages = imprint_pages(book[stop.end() :])
+    f.publisher = publisher_name(imprint)
+    f.pages = f.pages or range_only(pages)
+    return book[: stop.start()].rstrip(" .,")
 
 
 _PAGES_ONLY = re.compile(r"(?i:pp?\.?|pages?)\s*(?P<pages>\d+\s*[-–]+\s*\d+)$")

@@ -462,6 +462,19 @@ def _meeting_without_place(container: str, volume: str, issue: str | None) -> tu
     return container, volume
 
 
+#: A learned body's numbered series of papers: 'Special Paper 129', 'Professional Paper 1386', 'Special Publication 5'.
+_SERIES_OF_PAPERS = re.compile(r"(?:Special|Professional|Occasional|Miscellaneous)\s+(?:Papers?|Publications?)")
+
+
+def _body_of_series(container: str) -> str:
+    """The society or institution that publishes the numbered series closing `container`: 'Geological Association
+    of Canada, Special Paper' (of '..., Special Paper 129, pp. 1-18') -> 'Geological Association of Canada'."""
+    body, _, series = container.rpartition(", ")
+    if _SERIES_OF_PAPERS.fullmatch(series) and PUBLISHER_HINT.search(body) and not JOURNAL_WORD.search(body):
+        return body
+    return ""
+
+
 def parse_journal_tail(segment: str, f: Fields, notes: bool = False) -> bool:
     """'*Revue X*, 13(1), 119-136' -> container, volume, issue, pages. False if it does not fit.
 
@@ -558,6 +571,8 @@ def parse_journal_tail(segment: str, f: Fields, notes: bool = False) -> bool:
         journal, publisher = _journal_and_publisher(container)
         if journal:
             container, f.publisher = journal, publisher
+    if not f.publisher and volume and ", " in container and ("Paper" in container or "Publication" in container):
+        f.publisher = _body_of_series(container)
     if not f.publisher and len(container) <= _IMPRINT_AS_JOURNAL_MAX and _COMPANY_WORD.search(container):
         publisher = _imprint_as_journal(container)
         if publisher:  # 'Title, MacMillan, Inc., Greenwich, Conn., 192, 129-140': a book's imprint, no journal
