@@ -60,6 +60,14 @@ _BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _EDGE_STARS = re.compile(r"^\*+|\*+$")
 _FINAL_INITIAL = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.$")
 _HAS_INITIAL = re.compile(r"(?:^|[\s.\-])[^\W\d_]{1,2}\.")
+#: How far from its end a _FINAL_INITIAL match can start: four characters, five before a final newline ('$').
+_FINAL_INITIAL_REACH = 5
+
+
+def _ends_on_initial(text: str) -> bool:
+    """`_FINAL_INITIAL.search(text)`, tried in the last few characters only: the search from every position
+    of a long name list cost more than the rest of the test."""
+    return _FINAL_INITIAL.search(text, max(0, len(text) - _FINAL_INITIAL_REACH)) is not None
 
 
 def strip_et_al(block: str) -> tuple[str, bool]:
@@ -439,7 +447,7 @@ def _names_sentence(block: str) -> str:
     joined = " and " in last_piece or "&" in last_piece
     if _LEADING_INITIALS.match(tokens[0]) and not joined and not _HAS_INITIAL.search(tokens[-1]):
         return ""  # 'E. Garnett, P. Yang, Nano Lett.': names given first, then a journal without initials
-    return head if _FINAL_INITIAL.search(head) else head[:-1]
+    return head if _ends_on_initial(head) else head[:-1]
 
 
 #: A name written given name first, without initials: 'Robert Tibshirani', 'Ling Tony Chen'.
@@ -489,10 +497,10 @@ def _stop_closes_names(head: str) -> bool:
     """
     if "," not in head:
         return not _is_initials(head.rstrip(".").rsplit(" and ", 1)[-1].rsplit("&", 1)[-1])
-    if not _FINAL_INITIAL.search(head):
+    if not _ends_on_initial(head):
         return True
     pieces = _NAME_LIST_SEPARATOR.split(head[:-1])
-    if _FINAL_INITIAL.search(pieces[0].rstrip(".") + ".") and not _LEADING_INITIALS.match(pieces[0]):
+    if _ends_on_initial(pieces[0].rstrip(".") + ".") and not _LEADING_INITIALS.match(pieces[0]):
         return True  # 'Hofbauer L.C., Riggs B.L.': every name is written family first, initials after
     return len(pieces) < 2 or not _HAS_INITIAL.search(pieces[-2])
 
@@ -507,7 +515,10 @@ def _is_group_like(token: str) -> bool:
     # Particles do not count: 'van den Brand B' is a person, 'Centre for Policy Studies' is not.
     if "(" in token or _GROUP_HINTS.search(token):
         return True
-    words = [w for w in token.split() if w not in PARTICLES]
+    words = token.split()
+    if len(words) < 3:  # most tokens: dropping the particles cannot leave three words or more
+        return False
+    words = [w for w in words if w not in PARTICLES]
     if len(words) != 3:  # most tokens are one or two words: no lowercase word to count
         return len(words) > 3
     return any(w[:1].islower() for w in words)
@@ -517,6 +528,8 @@ def _person(family: str, given: str = "") -> Person:
     family = family.strip(" ,.;:*")
     given = given.strip(" ,;:*")
     words = family.split()
+    if len(words) == 1 and not (words[0][:1] == "d" and words[0][1:2] in ("'", "’") and len(words[0]) > 3):
+        return Person(family=words[0], given=given)  # the common case: one word, no particle to count or split off
     lead = 0  # count the particles, then slice once: pop(0) in a loop is quadratic on a long input
     while len(words) - lead > 1 and words[lead] in PARTICLES and words[lead].islower():
         lead += 1
@@ -601,7 +614,7 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
         block = _EDGE_STARS.sub("", block)
     block = block.strip(" ,;:")
     # (without a final dot the rstrip does nothing: no need to look for an initial)
-    if block.endswith(".") and not _FINAL_INITIAL.search(block):
+    if block.endswith(".") and not _ends_on_initial(block):
         block = block.rstrip(".")  # keep the dot of a final initial ("Sorin, F.")
     block, et_al = strip_et_al(block)
     block = block.strip(" ,")
@@ -613,8 +626,8 @@ def parse_authors(block: str, *, natural: bool = False) -> tuple[tuple[Person, .
     if (
         len(tokens) > 1
         and tokens[-1].endswith(".")
+        and _is_vancouver_name(tokens[-1][:-1])  # first: one test, which APA's final 'L.' fails
         and _all_vancouver_names(tokens[:-1])
-        and _is_vancouver_name(tokens[-1][:-1])
     ):
         tokens[-1] = tokens[-1][:-1]  # 'Bae E, Drewell R.': the dot ends the list, 'R' is no dotted initial
     if len(tokens) > 1 and "," not in block and ";" not in block and all(_ONE_FAMILY.fullmatch(t) for t in tokens):

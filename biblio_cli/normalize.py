@@ -143,6 +143,7 @@ _VALID_DOI = re.compile(r"^10\.[0-9]{4,9}/[^\s]+$")  # [0-9]: \d takes any scrip
 
 _TRAILING_PUNCTUATION = frozenset(".,;:'\"*>")
 _BRACKET_PAIRS = ((")", "("), ("]", "["), ("}", "{"))
+_CLOSING_BRACKETS = frozenset(closing for closing, _ in _BRACKET_PAIRS)
 
 
 def normalize_doi(raw: str) -> str:
@@ -153,24 +154,31 @@ def normalize_doi(raw: str) -> str:
     doi = fold_typography(raw.strip())
     if not doi.startswith("10."):  # the usual bare DOI has no prefix to strip
         doi = _DOI_PREFIXES.sub("", doi)
-    doi = "".join(
-        doi.split()
-    )  # str.split and re's \s agree on whitespace; before unescaping: "\ _" must not become "\_"
+    # the cheap test: ' ' is the only printable whitespace, so a printable DOI without it has none to drop
+    if " " in doi or not doi.isprintable():
+        doi = "".join(
+            doi.split()
+        )  # str.split and re's \s agree on whitespace; before unescaping: "\ _" must not become "\_"
     if "\\" in doi:
         doi = _DOI_ESCAPES.sub(FIRST_GROUP, doi)  # LaTeX / Markdown escapes (also doubled ones)
     # Drop trailing punctuation and unbalanced closing brackets, in any interleaving ("x).", "x*]"),
-    # counting brackets once (not once per character removed) so that this stays linear.
-    excess = {closing: doi.count(closing) - doi.count(opening) for closing, opening in _BRACKET_PAIRS}
+    # counting brackets once (not once per character removed) so that this stays linear, and only
+    # when a closing bracket ends the DOI (most DOIs end on a letter or digit).
+    excess: dict[str, int] | None = None
     end = len(doi)
     while end:
         last = doi[end - 1]
         if last in _TRAILING_PUNCTUATION:
             end -= 1
-        elif excess.get(last, 0) > 0:
-            excess[last] -= 1
-            end -= 1
-        else:
+            continue
+        if last not in _CLOSING_BRACKETS:
             break
+        if excess is None:
+            excess = {closing: doi.count(closing) - doi.count(opening) for closing, opening in _BRACKET_PAIRS}
+        if excess[last] <= 0:
+            break
+        excess[last] -= 1
+        end -= 1
     return doi[:end].lower()
 
 

